@@ -1,0 +1,147 @@
+"""`guides`: build, check, serve and stamp, over the one pipeline.
+
+Exit codes: 0 success (warnings allowed), 1 content errors, 2 could not run.
+This is the only place where our exceptions become exit codes and messages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+from build_tools import pipeline, stamp
+from build_tools.errors import ContentErrors, EngineError, Finding, GuidesError, UsageError, has_errors
+from build_tools.readability import format_github, format_json
+from build_tools.report_rows import report_rows
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on bad arguments, 0 on --help
+        return int(exc.code or 0)
+    try:
+        return args.run(args)
+    except ContentErrors as exc:
+        _print_findings(exc.findings, "text")
+        print(f"\nguides: {_count(exc.findings)}; nothing was published", file=sys.stderr)
+        return EXIT_CONTENT
+    except UsageError as exc:
+        print(f"guides: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except EngineError as exc:
+        print(f"guides: {exc}\nnothing was published", file=sys.stderr)
+        return EXIT_CONTENT
+    except GuidesError as exc:
+        print(f"guides: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="guides", description="Build accessible guides, easy-read pages and printable sheets, one site per reader.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    build = commands.add_parser("build", help="check the content, then build every role's site into site/")
+    _common(build)
+    build.add_argument("-d", "--site-dir", type=Path, default=Path("site"), help="where to publish (default: site)")
+    build.add_argument("--role", action="append", metavar="ID", help="build only this role (repeatable); other roles stay as published")
+    build.set_defaults(run=_build)
+
+    check = commands.add_parser("check", help="report every problem in the content without building")
+    _common(check)
+    check.add_argument("--format", choices=("text", "json", "github"), default="text")
+    check.set_defaults(run=_check)
+
+    serve = commands.add_parser("serve", help="live preview of one role's site")
+    _common(serve)
+    serve.add_argument("--role", required=True, metavar="ID")
+    serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="IP:PORT")
+    serve.set_defaults(run=_serve)
+
+    stamp_cmd = commands.add_parser("stamp", help="record that an easy-read page matches its standard page as it is now")
+    stamp_cmd.add_argument("pages", nargs="+", type=Path, metavar="x.easy.md")
+    stamp_cmd.set_defaults(run=_stamp)
+    return parser
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="default: mkdocs.yml")
+    parser.add_argument("--today", type=_iso_date, default=None, metavar="YYYY-MM-DD", help="the date review dates are checked against (default: today)")
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date written YYYY-MM-DD") from None
+
+
+def _build(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    result = pipeline.build(args.config_file, args.site_dir, args.today or date.today(), args.role)
+    _print_findings(result.check.findings, "text")
+    for line in result.engine_warnings:
+        print(line, file=sys.stderr)
+    built = ", ".join(result.roles_built) or "none"
+    skipped = f" (unchanged, reused: {', '.join(result.roles_skipped)})" if result.roles_skipped else ""
+    print(
+        f"guides: built {built}{skipped}; sheets rendered {result.sheets_rendered}, reused {result.sheets_reused}; "
+        f"{_count(result.check.findings)}; published {result.site_dir} in {time.perf_counter() - started:.1f} s",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    result = pipeline.check(args.config_file, args.today or date.today())
+    if args.format == "json":
+        print(format_json(report_rows(result)), end="")
+    else:
+        _print_findings(result.findings, args.format)
+        print(f"guides: {len(result.corpus.documents)} pages checked; {_count(result.findings)}", file=sys.stderr)
+    return EXIT_CONTENT if has_errors(result.findings) else EXIT_OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from build_tools.preview import serve
+
+    serve(args.config_file, args.role, args.dev_addr, args.today)
+    return EXIT_OK
+
+
+def _stamp(args: argparse.Namespace) -> int:
+    for page in args.pages:
+        version = stamp.stamp_file(page)
+        print(f"{page}: stamped source_version {version[:12]}…")
+    return EXIT_OK
+
+
+def _print_findings(findings: list[Finding], fmt: str) -> None:
+    if fmt == "github":
+        text = format_github(findings)
+    else:
+        text = "\n".join(f.format() for f in findings)
+    if text:
+        print(text)
+
+
+def _count(findings: list[Finding]) -> str:
+    errors = sum(f.severity == "error" for f in findings)
+    return f"{errors} error{'s' * (errors != 1)}, {len(findings) - errors} warning{'s' * (len(findings) - errors != 1)}"
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()

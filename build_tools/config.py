@@ -1,0 +1,208 @@
+"""Typed settings read from `mkdocs.yml`: declared once, here.
+
+`mkdocs.yml` is the only configuration. Our own section sits under the
+top-level key `guides:`; everything else is ordinary MkDocs configuration that
+each role's staged build receives unchanged (see `stage.py`).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from build_tools.errors import UsageError
+from build_tools.readability import ReadabilitySettings
+
+ID_PATTERN = r"^[a-z][a-z0-9-]*$"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Role(Strict):
+    """A kind of reader; each gets its own site at `site/<id>/`."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    label: str
+    description: str
+
+
+class Level(Strict):
+    """An involvement level (blue, amber, green in the shipped config)."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    label: str
+    meaning: str
+    #: Badge background; white text is drawn on it, so it must reach 4.5:1 against white.
+    colour: str = Field(pattern=r"^#[0-9a-fA-F]{6}$")
+
+
+class GuidesSettings(Strict):
+    """The `guides:` section of mkdocs.yml."""
+
+    roles: tuple[Role, ...]
+    levels: tuple[Level, ...]
+    #: Local details (organisation, teams, contacts) that content uses as `{{ org.name }}`.
+    variables: dict[str, Any] = Field(default_factory=dict)
+    readability: ReadabilitySettings = Field(default_factory=ReadabilitySettings)
+    #: Page types a reader may print; each such page gets a PDF sheet.
+    sheet_types: tuple[str, ...] = ("step-by-step", "checklist", "form", "self-assessment", "pack")
+
+    @field_validator("roles", "levels")
+    @classmethod
+    def _unique_ids(cls, items: tuple[Any, ...]) -> tuple[Any, ...]:
+        ids = [item.id for item in items]
+        if not ids:
+            raise ValueError("list at least one")
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"ids must be unique; repeated: {', '.join(dupes)}")
+        return items
+
+
+class Config(Strict):
+    """Everything a build needs to know, with paths made absolute."""
+
+    config_file: Path
+    project_dir: Path
+    docs_dir: Path
+    custom_dir: Path | None
+    site_url: str
+    site_name: str
+    language: str
+    guides: GuidesSettings
+    #: The rest of mkdocs.yml, passed through to each role's MkDocs build.
+    mkdocs: dict[str, Any]
+
+    @property
+    def role_ids(self) -> tuple[str, ...]:
+        return tuple(r.id for r in self.guides.roles)
+
+    @property
+    def level_ids(self) -> tuple[str, ...]:
+        return tuple(level.id for level in self.guides.levels)
+
+    @property
+    def content_prefix(self) -> str:
+        """How findings name the content folder: relative to the project, e.g. `content`."""
+        try:
+            return self.docs_dir.relative_to(self.project_dir).as_posix()
+        except ValueError:
+            return self.docs_dir.as_posix()
+
+    def source_path(self, rel: str) -> str:
+        """`guide.md` -> `content/guide.md`: the path an author opens."""
+        return f"{self.content_prefix}/{rel}"
+
+    def role(self, role_id: str) -> Role:
+        return next(r for r in self.guides.roles if r.id == role_id)
+
+    def level(self, level_id: str) -> Level:
+        return next(lv for lv in self.guides.levels if lv.id == level_id)
+
+
+class _MkDocsLoader(yaml.SafeLoader):
+    """Safe YAML that keeps MkDocs' `!!python/name:` and `!ENV` tags as text.
+
+    They are only meaningful to MkDocs itself, which reads them again from the
+    staged config; here they must not stop us from reading our own section.
+    """
+
+
+def _keep_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return _Tagged(node.tag, loader.construct_scalar(node))
+    if isinstance(node, yaml.SequenceNode):
+        return _Tagged(node.tag, loader.construct_sequence(node))
+    return _Tagged(node.tag, loader.construct_mapping(node))
+
+
+_MkDocsLoader.add_multi_constructor("tag:yaml.org,2002:python/", _keep_tag)
+_MkDocsLoader.add_multi_constructor("!", _keep_tag)
+
+
+class _Tagged:
+    """A YAML value with a custom tag, written back out with the same tag."""
+
+    def __init__(self, tag: str, value: Any) -> None:
+        self.tag, self.value = tag, value
+
+
+def _represent_tagged(dumper: yaml.SafeDumper, data: _Tagged) -> yaml.Node:
+    if isinstance(data.value, list):
+        return dumper.represent_sequence(data.tag, data.value)
+    if isinstance(data.value, dict):
+        return dumper.represent_mapping(data.tag, data.value)
+    return dumper.represent_scalar(data.tag, data.value)
+
+
+class MkDocsDumper(yaml.SafeDumper):
+    """Writes staged configs, keeping tags read by `_MkDocsLoader`."""
+
+
+MkDocsDumper.add_representer(_Tagged, _represent_tagged)
+
+
+def load_config(config_file: Path) -> Config:
+    """Read and validate mkdocs.yml; any problem is a `UsageError` naming the key."""
+    config_file = config_file.resolve()
+    if not config_file.is_file():
+        raise UsageError(f"{config_file}: configuration file not found (pass -f path/to/mkdocs.yml)")
+    try:
+        raw = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_MkDocsLoader) or {}
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{config_file}: cannot read YAML: {exc}") from None
+    if not isinstance(raw, dict):
+        raise UsageError(f"{config_file}: expected a mapping of settings at the top level")
+
+    project_dir = config_file.parent
+    section = raw.pop("guides", None)
+    if section is None:
+        raise UsageError(f"{config_file}: no `guides:` section (roles, levels, variables); see README")
+    try:
+        guides = GuidesSettings.model_validate(section)
+    except ValidationError as exc:
+        raise UsageError(_describe(config_file, "guides", exc)) from None
+
+    theme = raw.get("theme") or {}
+    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
+    site_url = str(raw.get("site_url") or "")
+    return Config(
+        config_file=config_file,
+        project_dir=project_dir,
+        docs_dir=(project_dir / str(raw.get("docs_dir", "docs"))).resolve(),
+        custom_dir=(project_dir / custom_dir).resolve() if custom_dir else None,
+        site_url=site_url if not site_url or site_url.endswith("/") else site_url + "/",
+        site_name=str(raw.get("site_name") or "Guides"),
+        language=str((theme.get("language") if isinstance(theme, dict) else None) or "en"),
+        guides=guides,
+        mkdocs=raw,
+    )
+
+
+def _describe(config_file: Path, section: str, exc: ValidationError) -> str:
+    lines = [f"{config_file}: the `{section}:` section is not valid:"]
+    for err in exc.errors():
+        where = ".".join(str(p) for p in (section, *err["loc"]))
+        lines.append(f"  {where}: {err['msg']}")
+    return "\n".join(lines)
+
+
+VARIABLE = re.compile(r"\{\{\s*([A-Za-z_][\w.]*)\s*\}\}")
+
+
+def lookup_variable(variables: dict[str, Any], dotted: str) -> str | None:
+    """`org.name` -> the configured text, or None when no such variable exists."""
+    value: Any = variables
+    for part in dotted.split("."):
+        if not isinstance(value, dict) or part not in value:
+            return None
+        value = value[part]
+    if isinstance(value, (dict, list)):
+        return None
+    return str(value)

@@ -1,0 +1,1 @@
+"""Reading content: front matter, blocks, the glossary, and the Document and Corpus model."""

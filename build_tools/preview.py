@@ -1,0 +1,67 @@
+"""`guides serve --role ID`: a live preview of one role's site.
+
+We stage the role, hand the staged project to `mkdocs serve` (which reloads
+the browser when staged files change), and re-stage whenever content,
+partials, theme overrides or the config change. A change with errors prints
+them and leaves the last good preview in place.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+from build_tools import pipeline, site
+from build_tools.errors import has_errors
+
+POLL_SECONDS = 1.0
+
+
+def serve(config_file: Path, role: str, address: str, today: date | None) -> None:
+    checked = _stage(config_file, role, today, first=True)
+    if checked is None:
+        raise SystemExit(1)
+    project = checked.config.project_dir / pipeline.CACHE / "stage" / role / "mkdocs.yml"
+    watched = [checked.config.config_file, checked.config.docs_dir, checked.config.project_dir / "partials"]
+    if checked.config.custom_dir:
+        watched.append(checked.config.custom_dir)
+    server = site.serve(project, address)
+    print(f"guides: previewing the {role} site at http://{address}/ (Ctrl+C to stop)", file=sys.stderr)
+    seen = _snapshot(watched)
+    try:
+        while server.poll() is None:
+            time.sleep(POLL_SECONDS)
+            now = _snapshot(watched)
+            if now != seen:
+                seen = now
+                _stage(config_file, role, today, first=False)
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def _stage(config_file: Path, role: str, today: date | None, first: bool) -> pipeline.CheckResult | None:
+    checked = pipeline.check(config_file, today or date.today())
+    for finding in checked.findings:
+        print(finding.format(), file=sys.stderr)
+    if has_errors(checked.findings):
+        print("guides: fix the errors above; the preview shows the last good version", file=sys.stderr)
+        return None
+    if role not in checked.config.role_ids:
+        print(f"guides: unknown role {role}; roles are: {', '.join(checked.config.role_ids)}", file=sys.stderr)
+        return None
+    pipeline.stage_roles(checked, [role], checked.config.project_dir / pipeline.CACHE, today or date.today())
+    if not first:
+        print("guides: preview updated", file=sys.stderr)
+    return checked
+
+
+def _snapshot(paths: list[Path]) -> dict[str, float]:
+    state: dict[str, float] = {}
+    for root in paths:
+        files = [root] if root.is_file() else (p for p in root.rglob("*") if p.is_file()) if root.is_dir() else []
+        for path in files:
+            state[str(path)] = path.stat().st_mtime
+    return state

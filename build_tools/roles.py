@@ -1,0 +1,83 @@
+"""select(corpus, role): what one role may read. Pure: no I/O.
+
+The result is the text each page will have in that role's site. Blocks for
+other roles are blanked line for line, so line N of a staged page is still
+line N of its source and MkDocs' own warnings point at the right line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from build_tools.config import VARIABLE, Config, lookup_variable
+from build_tools.content.glossary import Term
+from build_tools.content.model import Corpus, Document, parse_ids
+from build_tools.easyread import explain_hard_words, hard_words_section
+from build_tools.validate import link_targets, resolve_link
+
+
+@dataclass
+class StagedPage:
+    document: Document
+    lines: list[str]
+    #: Glossary terms explained on this page (easy-read pages only).
+    hard_words: list[Term] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines) + "\n"
+
+
+@dataclass
+class RoleView:
+    role_id: str
+    pages: dict[str, StagedPage]
+    #: Pictures and attachments linked from this role's pages, and only those.
+    assets: list[str]
+
+
+def select(corpus: Corpus, config: Config, role_id: str) -> RoleView:
+    pages: dict[str, StagedPage] = {}
+    for path, doc in corpus.documents.items():
+        if role_id in doc.roles_for(config.role_ids):
+            pages[path] = stage_page(doc, corpus, config, role_id)
+    linked = {
+        resolved
+        for page in pages.values()
+        for line, target in link_targets(page.document)
+        if role_id in page.document.roles_at(line, config.role_ids)
+        and (resolved := resolve_link(page.document, target)) in corpus.assets
+    }
+    return RoleView(role_id=role_id, pages=pages, assets=sorted(linked))
+
+
+def stage_page(doc: Document, corpus: Corpus, config: Config, role_id: str) -> StagedPage:
+    lines = list(doc.lines)
+    page_roles = doc.roles_for(config.role_ids)
+    for block in doc.blocks:  # outermost first
+        if block.name != "role" or not block.end:
+            continue
+        if not lines[block.start - 1]:
+            continue  # inside a block already removed
+        block_roles = set(parse_ids(block.argument))
+        if role_id not in block_roles:
+            for number in range(block.start, block.end + 1):
+                lines[number - 1] = ""
+        elif block_roles >= page_roles:
+            # The block narrows nothing in this page: drop the fences, keep the text.
+            lines[block.start - 1] = lines[block.end - 1] = ""
+        else:
+            lines[block.start - 1] = f"{'/' * block.fence} role | {role_id}"
+    for number in range(1, len(lines) + 1):
+        if number not in doc.code and "{{" in lines[number - 1]:
+            lines[number - 1] = substitute_variables(lines[number - 1], config)
+    hard_words: list[Term] = []
+    if doc.is_easy:
+        lines, hard_words = explain_hard_words(doc, lines, corpus.glossary.terms)
+        lines += hard_words_section(hard_words)
+    return StagedPage(document=doc, lines=lines, hard_words=hard_words)
+
+
+def substitute_variables(line: str, config: Config) -> str:
+    """`{{ org.name }}` -> its configured value (unknown ones were reported by validation)."""
+    return VARIABLE.sub(lambda m: lookup_variable(config.guides.variables, m.group(1)) or m.group(0), line)

@@ -1,0 +1,238 @@
+"""Write one role's content as a plain MkDocs project: `docs/` plus `mkdocs.yml`.
+
+The staged project holds only what the role may read, so nothing MkDocs
+produces from it (pages, search index, sitemap, 404 page) can hold another
+role's text. Files are written only when their bytes change, so an unchanged
+role hashes the same and `mkdocs serve` reloads only what moved.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import posixpath
+import shutil
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import yaml
+
+from build_tools.config import Config, MkDocsDumper
+from build_tools.content.model import Corpus, Document
+from build_tools.roles import RoleView, StagedPage, substitute_variables
+
+LEVELS_PAGE = "involvement-levels.md"
+
+
+@dataclass(frozen=True)
+class SheetLink:
+    """A printable PDF written beside a page in the staged docs."""
+
+    path: str  # content-relative, e.g. recruiting/quick-guide.pdf
+    size_bytes: int
+
+
+def stage_role(
+    view: RoleView,
+    corpus: Corpus,
+    config: Config,
+    project_dir: Path,
+    today: date,
+    sheets: dict[str, SheetLink],
+) -> Path:
+    """Write the role's project into `project_dir`; return its mkdocs.yml path.
+
+    `sheets` maps a page path to its PDF, which the caller has already placed in
+    `project_dir/docs/`.
+    """
+    docs = project_dir / "docs"
+    wanted: dict[str, bytes] = {path: page.text.encode("utf-8") for path, page in view.pages.items()}
+    if LEVELS_PAGE not in view.pages:
+        wanted[LEVELS_PAGE] = levels_page(view, config).encode("utf-8")
+    for asset in view.assets:
+        wanted[asset] = (config.docs_dir / asset).read_bytes()
+    keep = set(wanted) | {s.path for s in sheets.values()}
+    _sync(docs, wanted, keep)
+
+    settings = staged_settings(view, config, today, sheets)
+    _write_if_changed(project_dir / "mkdocs.yml", yaml.dump(settings, Dumper=MkDocsDumper, sort_keys=False, allow_unicode=True).encode("utf-8"))
+    return project_dir / "mkdocs.yml"
+
+
+def staged_settings(view: RoleView, config: Config, today: date, sheets: dict[str, SheetLink]) -> dict[str, Any]:
+    settings = copy.deepcopy(config.mkdocs)
+    role = config.role(view.role_id)
+    settings["docs_dir"] = "docs"
+    settings.pop("site_dir", None)
+    if config.site_url:
+        settings["site_url"] = f"{config.site_url}{role.id}/"
+    settings["site_name"] = f"{config.site_name}: {role.label}"
+    theme = dict(settings.get("theme") or {"name": "material"})
+    if config.custom_dir:
+        theme["custom_dir"] = str(config.custom_dir)
+    settings["theme"] = theme
+    settings["nav"] = navigation(view, config)
+    extensions = list(settings.get("markdown_extensions") or [])
+    extensions.append({"build_tools.markdown_ext": {
+        "roles": {r.id: r.label for r in config.guides.roles},
+        "levels": {lv.id: {"label": lv.label, "meaning": lv.meaning} for lv in config.guides.levels},
+    }})
+    settings["markdown_extensions"] = extensions
+    extra = dict(settings.get("extra") or {})
+    extra["guides"] = {
+        "role": {"id": role.id, "label": role.label},
+        "landing": "../",
+        "pages": {path: page_data(page, view, config, today, sheets) for path, page in view.pages.items()},
+    }
+    settings["extra"] = extra
+    return settings
+
+
+def page_data(page: StagedPage, view: RoleView, config: Config, today: date, sheets: dict[str, SheetLink]) -> dict[str, Any]:
+    """What the theme shows around a page: badges, notices, the easy-read switch, the PDF."""
+    doc = page.document
+    meta = doc.meta
+    data: dict[str, Any] = {
+        "type": meta.type,
+        "easy": doc.is_easy,
+        "version": meta.version,
+        "owner": substitute_variables(meta.owner, config) if meta.owner else None,
+        "review_due": meta.review_due.isoformat() if meta.review_due else None,
+        "overdue": bool(meta.review_due and meta.review_due < today),
+        "level": None,
+        "companion": None,
+        "sheet": None,
+    }
+    if meta.level and meta.level in config.level_ids:
+        level = config.level(meta.level)
+        data["level"] = {"id": level.id, "label": level.label, "meaning": level.meaning}
+    if doc.companion_path in view.pages:
+        data["companion"] = {
+            "href": relative_url(doc.path, doc.companion_path, config),
+            "label": "Standard version" if doc.is_easy else "Easy read version",
+        }
+    if sheet := sheets.get(doc.path):
+        data["sheet"] = {"href": relative_url(doc.path, sheet.path, config), "size": human_size(sheet.size_bytes)}
+    return data
+
+
+def navigation(view: RoleView, config: Config) -> list[Any]:
+    """The nav, from folders: index pages first, then by `order`, then title; easy-read
+    versions right after their standard page."""
+    tree: dict[str, Any] = {}
+    for path in view.pages:
+        node = tree
+        for part in PurePosixPath(path).parts[:-1]:
+            node = node.setdefault(part + "/", {})
+        node[path] = view.pages[path].document
+    nav = _nav_items(tree, "", view)
+    if LEVELS_PAGE not in view.pages:
+        nav.append({"Pages by involvement level": LEVELS_PAGE})
+    return nav
+
+
+def _nav_items(node: dict[str, Any], folder: str, view: RoleView) -> list[Any]:
+    entries: list[tuple[tuple[Any, ...], Any]] = []
+    for key, value in node.items():
+        if isinstance(value, dict):
+            sub = folder + key
+            index = view.pages.get(sub + "index.md")
+            title = index.document.title if index else key.rstrip("/").replace("-", " ").capitalize()
+            order = index.document.meta.order if index and index.document.meta.order is not None else float("inf")
+            entries.append(((1, order, title.lower(), 0), {title: _nav_items(value, sub, view)}))
+        else:
+            doc: Document = value
+            entries.append((_page_sort_key(doc, view), {doc.title: doc.path}))
+    return [item for _, item in sorted(entries, key=lambda e: e[0])]
+
+
+def _page_sort_key(doc: Document, view: RoleView) -> tuple[Any, ...]:
+    if PurePosixPath(doc.path).name == "index.md":
+        return (0, 0, "", 0)
+    anchor = doc
+    if doc.is_easy and (standard := view.pages.get(doc.companion_path)):
+        anchor = standard.document
+    order = anchor.meta.order if anchor.meta.order is not None else float("inf")
+    return (1, order, anchor.title.lower(), 1 if doc.is_easy else 0)
+
+
+def levels_page(view: RoleView, config: Config) -> str:
+    """A generated page: what this role's site has, by involvement level."""
+    lines = [
+        "---", "title: Pages by involvement level", "type: overview", "---", "",
+        "# Pages by involvement level", "",
+        "Involvement has three levels. Each page or part of a page about a level says so in words.", "",
+    ]
+    for level in config.guides.levels:
+        lines += [f"## {level.label}", "", level.meaning, ""]
+        found = []
+        for path, page in view.pages.items():
+            doc = page.document
+            blocks = [b for b in doc.blocks if b.name == "level" and b.argument == level.id and page.lines[b.start - 1]]
+            if doc.meta.level == level.id or blocks:
+                found.append(f"- [{doc.title}]({path})")
+        lines += sorted(found, key=str.lower) or ["No pages for this level yet."]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def page_url(path: str, config: Config) -> str:
+    """The URL MkDocs gives a source file, relative to the site root."""
+    if not path.endswith(".md"):
+        return path
+    stem = path[:-3]
+    name = PurePosixPath(stem).name
+    if not config.mkdocs.get("use_directory_urls", True):
+        return stem + ".html"
+    if name in ("index", "README"):
+        parent = str(PurePosixPath(stem).parent)
+        return "" if parent == "." else parent + "/"
+    return stem + "/"
+
+
+def relative_url(from_page: str, to_path: str, config: Config) -> str:
+    """Link from one page's URL to another page's URL (or to a file)."""
+    here = page_url(from_page, config)
+    here_dir = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+    target = page_url(to_path, config)
+    rel = posixpath.relpath("/" + target, "/" + here_dir)
+    return rel + "/" if target.endswith("/") or not target else rel
+
+
+def human_size(size: int) -> str:
+    return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
+
+
+def project_hash(project_dir: Path, extra_dirs: list[Path]) -> str:
+    """One hash over every file of a staged project and the theme folders it uses."""
+    digest = hashlib.sha256()
+    for root in [project_dir, *extra_dirs]:
+        for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _sync(docs: Path, wanted: dict[str, bytes], keep: set[str]) -> None:
+    for rel, data in wanted.items():
+        _write_if_changed(docs / rel, data)
+    if docs.exists():
+        for path in sorted(docs.rglob("*"), reverse=True):
+            rel = path.relative_to(docs).as_posix()
+            if path.is_file() and rel not in keep:
+                path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+
+
+def _write_if_changed(path: Path, data: bytes) -> None:
+    if path.is_file() and path.read_bytes() == data:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+def clear(project_dir: Path) -> None:
+    shutil.rmtree(project_dir, ignore_errors=True)

@@ -1,0 +1,167 @@
+"""Checks that need the whole corpus and the configuration: ids, variables, links, dates.
+
+Every check returns findings; none raises for bad content.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import PurePosixPath
+
+from build_tools.config import VARIABLE, Config, lookup_variable
+from build_tools.content.model import Corpus, Document, parse_ids
+from build_tools.errors import Finding, error, warning
+from build_tools.icons import icon_path
+
+#: Blocks we define, and the pymdownx ones enabled in the shipped mkdocs.yml.
+OUR_BLOCKS = {"role", "level", "picture", "signatures"}
+PYMDOWNX_BLOCKS = {
+    "admonition", "details", "html", "tab", "caption", "figure-caption", "table-caption",
+    "note", "attention", "caution", "danger", "error", "tip", "hint", "important", "warning",
+    "abstract", "info", "success", "question", "failure", "bug", "example", "quote",
+}
+
+INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+\1")
+INLINE_LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
+REFERENCE_LINK = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(?P<target>\S+?)>?(?:\s+.*)?$")
+SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+def validate(corpus: Corpus, config: Config, today: date) -> list[Finding]:
+    findings: list[Finding] = []
+    for document in corpus.documents.values():
+        findings += check_page_ids(document, config)
+        findings += check_blocks(document, config)
+        findings += check_variables(document, config)
+        findings += check_links(document, corpus, config)
+        findings += check_review(document, today)
+        findings += check_pack(document, corpus, config)
+    return findings
+
+
+def check_page_ids(doc: Document, config: Config) -> list[Finding]:
+    found = []
+    for role in doc.meta.roles or []:
+        if role not in config.role_ids:
+            found.append(error(doc.path, doc.line_of("roles"), "unknown-role", f"unknown role `{role}`", f"use one of: {', '.join(config.role_ids)}"))
+    if doc.meta.roles == []:
+        found.append(error(doc.path, doc.line_of("roles"), "unknown-role", "`roles` is empty, so nobody could read this page", "list at least one role, or remove `roles` to show the page to everyone"))
+    if doc.meta.level is not None and doc.meta.level not in config.level_ids:
+        found.append(error(doc.path, doc.line_of("level"), "unknown-level", f"unknown level `{doc.meta.level}`", f"use one of: {', '.join(config.level_ids)}"))
+    return found
+
+
+def check_blocks(doc: Document, config: Config) -> list[Finding]:
+    found = []
+    for block in doc.blocks:
+        if block.name == "role":
+            ids = parse_ids(block.argument)
+            if not ids:
+                found.append(error(doc.path, block.start, "unknown-role", "role block names no role", f"write e.g. `/// role | {config.role_ids[0]}`"))
+            for role in ids:
+                if role not in config.role_ids:
+                    found.append(error(doc.path, block.start, "unknown-role", f"unknown role `{role}` in role block", f"use one of: {', '.join(config.role_ids)}"))
+        elif block.name == "level":
+            if block.argument not in config.level_ids:
+                found.append(error(doc.path, block.start, "unknown-level", f"unknown level `{block.argument}` in level block", f"use one of: {', '.join(config.level_ids)}"))
+        elif block.name == "picture":
+            if icon_path(block.argument) is None:
+                found.append(error(doc.path, block.start, "picture", f"unknown icon `{block.argument}`", "use a Material icon name such as `material-account-group` (see the Material icon search)"))
+            decorative = block.options.get("decorative", "").lower() == "true"
+            if not decorative and not block.options.get("alt"):
+                found.append(error(doc.path, block.start, "picture-alt", "picture has no alt text", "add an indented line `    alt: what the picture shows`, or `    decorative: true`"))
+        elif block.name not in OUR_BLOCKS | PYMDOWNX_BLOCKS:
+            found.append(error(doc.path, block.start, "block", f"unknown block `{block.name}`", f"use one of: {', '.join(sorted(OUR_BLOCKS))}, or a pymdownx block such as `note`"))
+    return found
+
+
+def check_variables(doc: Document, config: Config) -> list[Finding]:
+    found = []
+    for number, line in enumerate(doc.lines, start=1):
+        if number in doc.code:
+            continue
+        for match in VARIABLE.finditer(line):
+            if lookup_variable(config.guides.variables, match.group(1)) is None:
+                found.append(error(doc.path, number, "variable", f"unknown variable `{match.group(1)}`", "use a variable defined under `guides.variables` in mkdocs.yml, or add it there"))
+    return found
+
+
+def link_targets(doc: Document):
+    """(line, target) for every Markdown link and image outside code."""
+    for number in range(doc.body_start, len(doc.lines) + 1):
+        if number in doc.code:
+            continue
+        line = INLINE_CODE.sub("", doc.lines[number - 1])
+        for match in INLINE_LINK.finditer(line):
+            yield number, match.group("target")
+        if match := REFERENCE_LINK.match(line):
+            yield number, match.group("target")
+
+
+def resolve_link(doc: Document, target: str) -> str | None:
+    """Content-relative path a local link points to, or None for outside links and anchors."""
+    if SCHEME.match(target) or target.startswith(("#", "/", "//")):
+        return None
+    path = target.split("#", 1)[0].split("?", 1)[0]
+    if not path:
+        return None
+    parts: list[str] = []
+    for part in PurePosixPath(doc.folder, path).parts:
+        if part == "..":
+            if not parts:
+                return "../"  # outside the content folder
+            parts.pop()
+        elif part != ".":
+            parts.append(part)
+    return "/".join(parts)
+
+
+def check_links(doc: Document, corpus: Corpus, config: Config) -> list[Finding]:
+    found = []
+    for number, target in link_targets(doc):
+        resolved = resolve_link(doc, target)
+        if resolved is None:
+            continue
+        if resolved.endswith(".md"):
+            other = corpus.get(resolved)
+            if other is None:
+                found.append(error(doc.path, number, "link", f"link to `{target}`, which does not exist", "check the file name and the path relative to this page"))
+                continue
+            readers = doc.roles_at(number, config.role_ids)
+            blind = sorted(readers - other.roles_for(config.role_ids))
+            if blind:
+                found.append(error(
+                    doc.path, number, "link-role",
+                    f"link to `{target}`, which the {', '.join(blind)} site does not have",
+                    f"put the link inside `/// role | {', '.join(sorted(readers - set(blind)) or ['…'])}`, or give the target page those roles too",
+                ))
+        elif resolved not in corpus.assets and resolved.rstrip("/") + "/index.md" not in corpus.documents:
+            found.append(error(doc.path, number, "link", f"link to `{target}`, which does not exist", "check the file name and the path relative to this page"))
+    return found
+
+
+def check_review(doc: Document, today: date) -> list[Finding]:
+    due = doc.meta.review_due
+    if due is not None and due < today:
+        return [warning(doc.path, doc.line_of("review_due"), "review-due", f"page was due for review on {due.isoformat()}", "review the page, then set a new `review_due` date")]
+    return []
+
+
+def check_pack(doc: Document, corpus: Corpus, config: Config) -> list[Finding]:
+    if doc.meta.type != "pack":
+        if doc.meta.pack is not None:
+            return [error(doc.path, doc.line_of("pack"), "pack", "`pack` is only for pages of `type: pack`", "set `type: pack`, or remove `pack`")]
+        return []
+    if not doc.meta.pack:
+        return [error(doc.path, doc.line_of("type"), "pack", "a pack lists no pages", "add `pack: [page.easy.md, …]`")]
+    found = []
+    readers = doc.roles_for(config.role_ids)
+    for entry in doc.meta.pack:
+        resolved = resolve_link(doc, entry)
+        other = corpus.get(resolved) if resolved else None
+        if other is None:
+            found.append(error(doc.path, doc.line_of("pack"), "pack", f"pack page `{entry}` does not exist", "give the path relative to this page"))
+        elif blind := sorted(readers - other.roles_for(config.role_ids)):
+            found.append(error(doc.path, doc.line_of("pack"), "pack", f"pack page `{entry}` is not for the {', '.join(blind)} role", "give the pack the same roles as its pages"))
+    return found
