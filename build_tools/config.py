@@ -19,6 +19,10 @@ from build_tools.readability import ReadabilitySettings
 
 ID_PATTERN = r"^[a-z][a-z0-9-]*$"
 
+#: Where the tool itself lives: its own `partials/` and `site_overrides/` are the
+#: defaults for any content project that does not bring its own.
+TOOL_ROOT = Path(__file__).resolve().parents[1]
+
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -71,7 +75,7 @@ class Config(Strict):
     config_file: Path
     project_dir: Path
     docs_dir: Path
-    custom_dir: Path | None
+    custom_dir: Path
     site_url: str
     site_name: str
     language: str
@@ -86,6 +90,12 @@ class Config(Strict):
     @property
     def level_ids(self) -> tuple[str, ...]:
         return tuple(level.id for level in self.guides.levels)
+
+    @property
+    def partials_dirs(self) -> list[Path]:
+        """Template folders, the project's first so it can replace any one template."""
+        own = self.project_dir / "partials"
+        return [own, TOOL_ROOT / "partials"] if own.is_dir() and own.resolve() != TOOL_ROOT / "partials" else [TOOL_ROOT / "partials"]
 
     @property
     def content_prefix(self) -> str:
@@ -176,13 +186,24 @@ def load_config(config_file: Path) -> Config:
         config_file=config_file,
         project_dir=project_dir,
         docs_dir=(project_dir / str(raw.get("docs_dir", "docs"))).resolve(),
-        custom_dir=(project_dir / custom_dir).resolve() if custom_dir else None,
+        custom_dir=_theme_dir(project_dir, custom_dir),
         site_url=site_url if not site_url or site_url.endswith("/") else site_url + "/",
         site_name=str(raw.get("site_name") or "Guides"),
         language=str((theme.get("language") if isinstance(theme, dict) else None) or "en"),
         guides=guides,
         mkdocs=raw,
     )
+
+
+def _theme_dir(project_dir: Path, custom_dir: str | None) -> Path:
+    """The project's theme overrides, or ours: badges, the easy-read switch and the
+    read-aloud controls live there, so a site never builds without them."""
+    if custom_dir:
+        path = (project_dir / custom_dir).resolve()
+        if not path.is_dir():
+            raise UsageError(f"theme.custom_dir: folder {path} not found (remove the key to use the built-in theme layer)")
+        return path
+    return TOOL_ROOT / "site_overrides"
 
 
 def _describe(config_file: Path, section: str, exc: ValidationError) -> str:

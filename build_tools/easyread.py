@@ -59,11 +59,20 @@ def _mark_line(line: str, pattern: re.Pattern[str], by_name: dict[str, Term], us
         pieces.append(line[last:match.start()])
         pieces.append(
             f'<strong class="guides-term">{html.escape(match.group(0))}</strong>'
-            f'<span class="guides-term__explained"> ({html.escape(term.explanation.rstrip("."))})</span>'
+            f'<span class="guides-term__explained"> ({html.escape(_inline(term.explanation))})</span>'
         )
         last = match.end()
     pieces.append(line[last:])
     return "".join(pieces)
+
+
+def _inline(explanation: str) -> str:
+    """An explanation as it reads inside brackets mid-sentence: no full stop, and a lower-case
+    first letter unless it starts an acronym or a name ("DBS", "I")."""
+    text = explanation.strip().rstrip(".")
+    if len(text) > 1 and text[0].isupper() and text[1].islower():
+        text = text[0].lower() + text[1:]
+    return text
 
 
 def _term_for(found: str, by_name: dict[str, Term]) -> Term | None:

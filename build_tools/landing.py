@@ -11,8 +11,7 @@ from build_tools.config import Config
 
 
 def write_landing(site_dir: Path, config: Config, role_ids: list[str]) -> None:
-    partials = config.project_dir / "partials"
-    env = Environment(loader=FileSystemLoader(partials), autoescape=select_autoescape(["html"]))
+    env = Environment(loader=FileSystemLoader(config.partials_dirs), autoescape=select_autoescape(["html"]))
     html = env.get_template("landing.html").render(
         site_name=config.site_name,
         org=config.guides.variables.get("org", {}),
@@ -20,6 +19,6 @@ def write_landing(site_dir: Path, config: Config, role_ids: list[str]) -> None:
         roles=[config.role(r) for r in role_ids],
     )
     (site_dir / "index.html").write_text(html, encoding="utf-8")
-    fonts = config.custom_dir / "assets" / "fonts" if config.custom_dir else None
-    if fonts and fonts.is_dir():
+    fonts = config.custom_dir / "assets" / "fonts"
+    if fonts.is_dir():
         shutil.copytree(fonts, site_dir / "assets" / "fonts", dirs_exist_ok=True)

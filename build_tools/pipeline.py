@@ -167,9 +167,7 @@ def _theme_dirs(config: Config) -> list[Path]:
     """Folders whose files change a role's pages besides its staged project."""
     package = Path(__file__).parent
     dirs = [package]
-    if config.custom_dir and config.custom_dir.is_dir():
-        dirs.append(config.custom_dir)
-    return dirs
+    return [*dirs, config.custom_dir, *config.partials_dirs]
 
 
 def _hash_file(cache: Path, role: str) -> Path:

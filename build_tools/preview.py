@@ -24,9 +24,7 @@ def serve(config_file: Path, role: str, address: str, today: date | None) -> Non
     if checked is None:
         raise SystemExit(1)
     project = checked.config.project_dir / pipeline.CACHE / "stage" / role / "mkdocs.yml"
-    watched = [checked.config.config_file, checked.config.docs_dir, checked.config.project_dir / "partials"]
-    if checked.config.custom_dir:
-        watched.append(checked.config.custom_dir)
+    watched = [checked.config.config_file, checked.config.docs_dir, checked.config.custom_dir, *checked.config.partials_dirs]
     server = site.serve(project, address)
     print(f"guides: previewing the {role} site at http://{address}/ (Ctrl+C to stop)", file=sys.stderr)
     seen = _snapshot(watched)

@@ -70,8 +70,7 @@ def staged_settings(view: RoleView, config: Config, today: date, sheets: dict[st
         settings["site_url"] = f"{config.site_url}{role.id}/"
     settings["site_name"] = f"{config.site_name}: {role.label}"
     theme = dict(settings.get("theme") or {"name": "material"})
-    if config.custom_dir:
-        theme["custom_dir"] = str(config.custom_dir)
+    theme["custom_dir"] = str(config.custom_dir)
     settings["theme"] = theme
     settings["nav"] = navigation(view, config)
     extensions = list(settings.get("markdown_extensions") or [])
