@@ -8,6 +8,7 @@ them and leaves the last good preview in place.
 
 from __future__ import annotations
 
+import signal
 import sys
 import time
 from datetime import date
@@ -25,8 +26,11 @@ def serve(config_file: Path, role: str, address: str, today: date | None) -> Non
         raise SystemExit(1)
     project = checked.config.project_dir / pipeline.CACHE / "stage" / role / "mkdocs.yml"
     watched = [checked.config.config_file, checked.config.docs_dir, checked.config.custom_dir, *checked.config.partials_dirs]
+    # A polite stop (SIGTERM, as from a process manager or a test) must also stop MkDocs.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     server = site.serve(project, address)
-    print(f"guides: previewing the {role} site at http://{address}/ (Ctrl+C to stop)", file=sys.stderr)
+    path = f"{role}/" if checked.config.site_url else ""
+    print(f"guides: previewing the {role} site at http://{address}/{path} (Ctrl+C to stop)", file=sys.stderr)
     seen = _snapshot(watched)
     try:
         while server.poll() is None:

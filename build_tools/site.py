@@ -68,5 +68,5 @@ def _start(run: MkDocsRun) -> subprocess.Popen[str]:
 
 def serve(config_file: Path, address: str) -> subprocess.Popen[bytes]:
     """`mkdocs serve` on a staged project; it reloads the browser when staging rewrites files."""
-    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file), "-a", address, "--livereload"]
+    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file), "-a", address, "--livereload", "--watch-theme"]
     return subprocess.Popen(command, env=mkdocs_env())

@@ -1,0 +1,64 @@
+"""`guides serve`: the preview follows edits, and a broken edit keeps the last good page."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from support import ROOT
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str, wait_for: str, seconds: float = 30) -> str:
+    deadline = time.monotonic() + seconds
+    text = ""
+    while time.monotonic() < deadline:
+        try:
+            text = urllib.request.urlopen(url, timeout=2).read().decode()
+            if wait_for in text:
+                return text
+        except OSError:
+            pass
+        time.sleep(0.3)
+    return text
+
+
+@pytest.mark.slow
+def test_preview_follows_edits_and_survives_errors(basic_site: Path) -> None:
+    port = free_port()
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    server = subprocess.Popen(
+        [sys.executable, "-m", "build_tools.cli", "serve", "--role", "partner", "-a", f"127.0.0.1:{port}",
+         "-f", str(basic_site / "mkdocs.yml")],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env,
+    )
+    url = f"http://127.0.0.1:{port}/partner/shared/"
+    page = basic_site / "content" / "shared.md"
+    try:
+        first = fetch(url, "Everyone reads this sentence")
+        assert "Everyone reads this sentence" in first
+        assert "staffonlymarker" not in first
+
+        page.write_text(page.read_text().replace("Everyone reads this sentence", "Everyone reads this edit"))
+        assert "Everyone reads this edit" in fetch(url, "Everyone reads this edit")
+
+        page.write_text(page.read_text().replace("Everyone reads this edit", "Broken {{ nope.nothing }}"))
+        time.sleep(3)
+        assert "Everyone reads this edit" in fetch(url, "Everyone reads this edit")
+    finally:
+        server.terminate()
+        _, errors = server.communicate(timeout=20)
+    assert "content/shared.md:11: error variable: unknown variable `nope.nothing`" in errors
+    assert "Traceback" not in errors
