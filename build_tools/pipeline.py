@@ -68,7 +68,8 @@ def check(config_file: Path, today: date) -> CheckResult:
 def readability(corpus: Corpus, settings: ReadabilitySettings) -> list[PageReadability]:
     terms = corpus.glossary.as_mapping()
     return [
-        check_page(path=doc.path, text=doc.text, body_start=doc.body_start, is_easy=doc.is_easy,
+        # A pack's cover is read by the same readers as its easy-read pages.
+        check_page(path=doc.path, text=doc.text, body_start=doc.body_start, is_easy=doc.is_easy or doc.meta.type == "pack",
                    page_type=doc.meta.type, glossary_terms=terms, settings=settings)
         for doc in corpus.documents.values()
         if doc.meta.type != "glossary"
