@@ -68,9 +68,10 @@ def _mark_line(line: str, pattern: re.Pattern[str], by_name: dict[str, Term], us
 
 def _inline(explanation: str) -> str:
     """An explanation as it reads inside brackets mid-sentence: no full stop, and a lower-case
-    first letter unless it starts an acronym or a name ("DBS", "I")."""
+    first letter unless the first word is an acronym or "I" ("DBS check", "I")."""
     text = explanation.strip().rstrip(".")
-    if len(text) > 1 and text[0].isupper() and text[1].islower():
+    first = text.split(" ", 1)[0]
+    if first and first != "I" and not (len(first) > 1 and first.isupper()):
         text = text[0].lower() + text[1:]
     return text
 
