@@ -78,9 +78,14 @@ class SignaturesBlock(Block):
     """A list of labels that become lines to sign or write on."""
 
     NAME = "signatures"
+    ARGUMENT = None  # optional: who signs, e.g. `/// signatures | Staff member`
 
     def on_create(self, parent: etree.Element) -> etree.Element:
-        return etree.SubElement(parent, "div", {"class": "guides-signatures"})
+        div = etree.SubElement(parent, "div", {"class": "guides-signatures"})
+        if self.argument:
+            title = etree.SubElement(div, "p", {"class": "guides-signatures__title"})
+            title.text = str(self.argument)
+        return div
 
     def on_end(self, block: etree.Element) -> None:
         for item in block.iter("li"):
