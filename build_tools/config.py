@@ -8,6 +8,7 @@ each role's staged build receives unchanged (see `stage.py`).
 from __future__ import annotations
 
 import re
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
@@ -179,6 +180,7 @@ def load_config(config_file: Path) -> Config:
     except ValidationError as exc:
         raise UsageError(_describe(config_file, "guides", exc)) from None
 
+    _check_extensions(config_file, raw.get("markdown_extensions") or [])
     theme = raw.get("theme") or {}
     custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
     site_url = str(raw.get("site_url") or "")
@@ -193,6 +195,24 @@ def load_config(config_file: Path) -> Config:
         guides=guides,
         mkdocs=raw,
     )
+
+
+def _check_extensions(config_file: Path, extensions: list[Any]) -> None:
+    """Every Markdown extension must be installed: the pages and the printed sheets both use them."""
+    missing = []
+    for entry in extensions:
+        name = next(iter(entry)) if isinstance(entry, dict) else str(entry)
+        if not (_importable(name) or _importable(f"markdown.extensions.{name}")):
+            missing.append(name)
+    if missing:
+        raise UsageError(f"{config_file}: markdown_extensions: not installed: {', '.join(missing)} (check the spelling, or install the package that provides it)")
+
+
+def _importable(module: str) -> bool:
+    try:
+        return find_spec(module) is not None
+    except (ImportError, ValueError):
+        return False
 
 
 def _theme_dir(project_dir: Path, custom_dir: str | None) -> Path:

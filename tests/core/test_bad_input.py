@@ -78,3 +78,25 @@ def test_check_exit_codes(basic_site: Path, tmp_path: Path) -> None:
     code, output = guides_in_process("check", "-f", str(tmp_path / "nope.yml"))
     assert code == 2 and "not found" in output
     assert guides_in_process("check", "--format", "xml", "-f", str(basic_site / "mkdocs.yml"))[0] == 2
+
+
+def test_a_missing_markdown_extension_is_a_usage_error(basic_site: Path) -> None:
+    config = basic_site / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - abbr\n", "  - abbr\n  - no_such_markdown_extension\n"))
+    code, output = guides_in_process("check", "-f", str(config))
+    assert code == 2 and "markdown_extensions: not installed: no_such_markdown_extension" in output
+
+
+def test_a_failure_inside_mkdocs_also_leaves_the_site_untouched(basic_site: Path) -> None:
+    config = basic_site / "mkdocs.yml"
+    # Valid for us, refused by MkDocs' own config validation.
+    config.write_text(config.read_text().replace("docs_dir: content\n", "docs_dir: content\nuse_directory_urls: sometimes\n"))
+    site = basic_site / "site"
+    site.mkdir()
+    (site / "index.html").write_text("previous build")
+    code, output = guides_in_process("build", "-f", str(config), "-d", str(site))
+    assert code == 1, output
+    assert "MkDocs could not build the partner site" in output and "use_directory_urls" in output
+    assert [p.name for p in site.iterdir()] == ["index.html"]
+    assert (site / "index.html").read_text() == "previous build"
+    assert not list(basic_site.glob(".site.new-*"))
