@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from importlib.util import find_spec
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from build_tools.content.meta import PageType
 from build_tools.errors import UsageError
 from build_tools.readability import ReadabilitySettings
 
@@ -57,6 +58,12 @@ class GuidesSettings(Strict):
     readability: ReadabilitySettings = Field(default_factory=ReadabilitySettings)
     #: Page types a reader may print; each such page gets a PDF sheet.
     sheet_types: tuple[str, ...] = ("step-by-step", "checklist", "form", "self-assessment", "pack")
+
+    @field_validator("readability", mode="before")
+    @classmethod
+    def _empty_section(cls, value: Any) -> Any:
+        # `readability:` with nothing under it means "the defaults".
+        return {} if value is None else value
 
     @field_validator("roles", "levels")
     @classmethod
@@ -181,6 +188,9 @@ def load_config(config_file: Path) -> Config:
         raise UsageError(_describe(config_file, "guides", exc)) from None
 
     _check_extensions(config_file, raw.get("markdown_extensions") or [])
+    unknown_types = guides.readability.unknown_types(get_args(PageType))
+    if unknown_types:
+        raise UsageError(f"{config_file}: guides.readability.types: unknown page type {', '.join(unknown_types)} (page types: {', '.join(get_args(PageType))})")
     theme = raw.get("theme") or {}
     custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
     site_url = str(raw.get("site_url") or "")

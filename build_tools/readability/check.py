@@ -1,0 +1,94 @@
+"""Check one page: extract its sentences, score it, run the rules of its profile."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from build_tools.errors import Finding
+from build_tools.readability import rules
+from build_tools.readability.extract import extract
+from build_tools.readability.metrics import PageMetrics, page_metrics
+from build_tools.readability.plain_words import default_index
+from build_tools.readability.settings import ReadabilitySettings
+
+_TITLE_KEY = re.compile(r"^title\s*:")
+
+
+@dataclass
+class PageReadability:
+    """What the readability check found on one page."""
+
+    path: str
+    #: words, sentences, avg_sentence_words, flesch_reading_ease,
+    #: flesch_kincaid_grade, smog, longest_sentence_words
+    metrics: PageMetrics
+    #: (line, text, word count) of every sentence read, in order.
+    sentences: list[tuple[int, str, int]]
+    findings: list[Finding] = field(default_factory=list)
+    page_type: str = "guide"
+    is_easy: bool = False
+    #: The limits that applied: max_sentence_words, max_grade.
+    limits: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity == "error")
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.severity == "warning")
+
+
+def title_line(text: str, body_start: int, first_read: int | None) -> int:
+    """Where page-wide findings go: the front matter's `title:` line, else the first
+    line read (usually the `# Heading`), else the body's first line."""
+    lines = text.split("\n", body_start)[: body_start - 1]
+    for number, line in enumerate(lines[1:], start=2):
+        if _TITLE_KEY.match(line):
+            return number
+    return first_read or body_start
+
+
+def check_page(
+    *,
+    path: str,
+    text: str,
+    body_start: int,
+    is_easy: bool,
+    page_type: str,
+    glossary_terms: Mapping[str, str],
+    settings: ReadabilitySettings,
+) -> PageReadability:
+    """Readability metrics and findings for one page.
+
+    `text` is the whole file as read (front matter included); `body_start` is the
+    1-based line of the first body line (1 if there is no front matter).
+    `glossary_terms` maps lower-case terms to explanations; a term explains an
+    acronym of the same letters. Findings carry `path` and 1-based lines of the
+    whole file.
+    """
+    profile = settings.profile_for(is_easy=is_easy, page_type=page_type)
+    page = extract(text, body_start)
+    metrics = page_metrics(page.sentences, settings.language)
+    explained = rules.explained_terms(page.abbreviations, glossary_terms)
+    page_line = title_line(text, body_start, page.sentences[0].line if page.sentences else None)
+    findings = [
+        *rules.sentence_length(path, page.sentences, profile),
+        *rules.grade(path, metrics, page_line, profile),
+        *rules.italics(path, page.prose, profile),
+        *rules.capitals_and_acronyms(path, page.sentences, explained, profile),
+        *rules.number_words(path, page.sentences, profile),
+        *rules.plain_words(path, page.sentences, default_index(), profile),
+    ]
+    findings.sort(key=lambda f: f.line)  # stable: within a line, rule order then text order
+    return PageReadability(
+        path=path,
+        metrics=metrics,
+        sentences=[(s.line, s.text, s.words) for s in page.sentences],
+        findings=findings,
+        page_type=page_type,
+        is_easy=is_easy,
+        limits={"max_sentence_words": profile.max_sentence_words, "max_grade": profile.max_grade},
+    )

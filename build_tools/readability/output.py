@@ -1,0 +1,48 @@
+"""The three ways findings leave the package: text for authors, JSON, GitHub annotations."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+
+from build_tools.errors import Finding
+from build_tools.readability.rows import ReportRow
+
+
+def format_text(findings: Iterable[Finding]) -> str:
+    """One `path:line: severity rule: message (fix)` line per finding."""
+    return "\n".join(finding.format() for finding in findings)
+
+
+def format_json(rows: Sequence[ReportRow]) -> str:
+    """Every page with its metadata, metrics and findings, and totals (`readability.json`)."""
+    data = {
+        "summary": {
+            "pages": len(rows),
+            "errors": sum(row.readability.errors for row in rows),
+            "warnings": sum(row.readability.warnings for row in rows),
+        },
+        "pages": [row.as_dict() for row in rows],
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(findings: Iterable[Finding]) -> str:
+    """GitHub Actions workflow commands: `::error file=…,line=…,title=rule::message (fix)`."""
+    lines = []
+    for finding in findings:
+        properties = [f"file={_escape_property(finding.path)}"]
+        if finding.line:
+            properties.append(f"line={finding.line}")
+        properties.append(f"title={_escape_property(finding.rule)}")
+        message = finding.message + (f" ({finding.fix})" if finding.fix else "")
+        lines.append(f"::{finding.severity} {','.join(properties)}::{_escape_data(message)}")
+    return "\n".join(lines)
