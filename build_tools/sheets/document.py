@@ -1,0 +1,117 @@
+"""The whole HTML document of a sheet: Jinja templates from `partials/`.
+
+Templates see one value, `sheet`, built here; they are loaded with
+StrictUndefined, so a misspelt field is an error rather than a blank.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+import jinja2
+from markupsafe import Markup
+
+from build_tools.content.glossary import Term
+from build_tools.sheets.fonts import FAMILY, FontFile
+
+#: The sheet templates and print.css, shipped with the product (not per project).
+PARTIALS = Path(__file__).resolve().parents[2] / "partials"
+STYLESHEET = PARTIALS / "print.css"
+TEMPLATES = {"sheet": "sheet.html", "pack": "pack.html"}
+
+
+@dataclass(frozen=True)
+class LevelBadge:
+    id: str
+    label: str
+    colour: str
+
+
+@dataclass(frozen=True)
+class Part:
+    """One page inside a pack."""
+
+    id: str
+    title: str
+    layout: str
+    body: Markup
+
+
+@dataclass(frozen=True)
+class SheetView:
+    """What a template may show. Field names are the template's vocabulary."""
+
+    lang: str
+    title: str
+    site_name: str
+    kind: str
+    layout: str
+    role: str
+    body: Markup
+    footer: str
+    stylesheet: str
+    levels: tuple[LevelBadge, ...]
+    fonts: tuple[FontFile, ...] = ()
+    font_family: str = FAMILY
+    level: LevelBadge | None = None
+    summary: str | None = None
+    owner: str | None = None
+    easy: bool = False
+    note_space: bool = False
+    url: str = ""
+    short_url: str = ""
+    qr: str | None = None
+    hard_words: tuple[Term, ...] = ()
+    parts: tuple[Part, ...] = field(default_factory=tuple)
+
+
+def render_document(template: str, sheet: SheetView) -> str:
+    """Fill `partials/<template>` with `sheet`; Jinja errors propagate to the caller,
+    which names the sheet and its source."""
+    return _environment().get_template(TEMPLATES[template]).render(sheet=sheet)
+
+
+#: Every file a sheet is made from (partials/ also holds other templates, such as the landing page).
+SHEET_FILES = (*TEMPLATES.values(), "_sheet.html", "print.css")
+
+
+def template_files() -> list[Path]:
+    """The templates and stylesheet sheets are made from (for the cache key)."""
+    return [PARTIALS / name for name in SHEET_FILES]
+
+
+def footer_text(title: str, version: str | None, review_due: date | None) -> str:
+    """`Quick guide for staff · Version 1.0 · Review by 30 June 2027`."""
+    pieces = [title]
+    if version:
+        pieces.append(f"Version {version}")
+    if review_due:
+        pieces.append(f"Review by {long_date(review_due)}")
+    return " · ".join(pieces)
+
+
+def long_date(day: date) -> str:
+    """`30 June 2027`: unambiguous in every English-speaking country."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def css_string(text: str) -> Markup:
+    """A CSS string literal, safe inside a <style> element."""
+    escaped = "".join(ch if ch.isalnum() or ch in " .,;:·-_()/&'!?" else f"\\{ord(ch):x} " for ch in text)
+    return Markup(f'"{escaped}"')
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(PARTIALS)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["css_string"] = css_string
+    return env

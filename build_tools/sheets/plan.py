@@ -1,0 +1,266 @@
+"""plan_sheets: which pages of one role get a PDF, and the finished HTML for each.
+
+Planning does all the work that can fail because of content (Markdown, templates,
+pictures, pack lists), so every problem is reported before any PDF is rendered.
+Each request it returns is self-contained: a worker process needs nothing else.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from build_tools.config import Config
+from build_tools.content.glossary import Term
+from build_tools.content.model import Corpus, Document
+from build_tools.errors import ContentErrors, Finding, error
+from build_tools.icons import icons_dir
+from build_tools.roles import RoleView, StagedPage, substitute_variables
+from build_tools.sheets.cachekey import sheet_key
+from build_tools.sheets.document import (
+    PARTIALS, STYLESHEET, LevelBadge, Part, SheetView, footer_text, render_document, template_files,
+)
+from build_tools.sheets.fonts import FontFile, project_fonts
+from build_tools.sheets.html import page_html
+from build_tools.sheets.links import LinkMap, online_url, resolve, short_address
+from build_tools.sheets.model import DEFAULT_RATINGS, KIND_LABELS, LAYOUTS, SheetRequest
+from build_tools.sheets.print_ext import PrintOptions
+from build_tools.sheets.qr import qr_data_uri
+
+TITLE_HEADING = re.compile(r"^#\s+\S")
+EASY_SUFFIX_IN_TITLE = re.compile(r"\s*\(easy read\)\s*$", re.IGNORECASE)
+
+
+class _Problems(Exception):
+    def __init__(self, findings: list[Finding]) -> None:
+        super().__init__(findings)
+        self.findings = findings
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What every sheet of one role shares."""
+
+    config: Config
+    corpus: Corpus
+    view: RoleView
+    docs_dir: Path
+    links: LinkMap
+    fonts: tuple[FontFile, ...]
+    levels: tuple[LevelBadge, ...]
+
+
+def plan_sheets(view: RoleView, corpus: Corpus, config: Config, docs_dir: Path) -> list[SheetRequest]:
+    """One request per printable page of `view` (its type is in `guides.sheet_types`, or it
+    says `print: true`); each PDF is to be written under `docs_dir`.
+
+    Raises ContentErrors naming every sheet that cannot be made, and its source file.
+    """
+    fonts_dir = config.custom_dir / "assets" / "fonts" if config.custom_dir else None
+    context = _Context(
+        config=config, corpus=corpus, view=view, docs_dir=docs_dir,
+        links=LinkMap(config, view.role_id, frozenset(view.pages), frozenset(view.assets)),
+        fonts=tuple(project_fonts(fonts_dir)),
+        levels=tuple(LevelBadge(lv.id, lv.label, lv.colour) for lv in config.guides.levels),
+    )
+    requests: list[SheetRequest] = []
+    findings: list[Finding] = []
+    for path in sorted(view.pages):
+        page = view.pages[path]
+        if not wants_sheet(page.document, config):
+            continue
+        try:
+            requests.append(_plan_one(page, context))
+        except _Problems as problems:
+            findings += problems.findings
+    if findings:
+        raise ContentErrors(sorted(findings))
+    return requests
+
+
+def wants_sheet(doc: Document, config: Config) -> bool:
+    return doc.meta.type in config.guides.sheet_types or doc.meta.print
+
+
+def output_path(page_path: str) -> str:
+    """`recruiting/quick-guide.md` -> `recruiting/quick-guide.pdf`; `x.easy.md` -> `x.easy.pdf`."""
+    return page_path[:-3] + ".pdf" if page_path.endswith(".md") else page_path + ".pdf"
+
+
+def layout_of(doc: Document) -> str:
+    return doc.meta.type if doc.meta.type in LAYOUTS else "page"
+
+
+def _plan_one(page: StagedPage, ctx: _Context) -> SheetRequest:
+    doc = page.document
+    output_rel = output_path(doc.path)
+    layout = layout_of(doc)
+    findings: list[Finding] = []
+    members = _pack_members(page, ctx, output_rel, findings) if layout == "pack" else []
+    #: In a pack, links between its pages lead to the part: "(Part 2, page 9)".
+    inside = {m.document.path: (f"part-{n}", f"Part {n}") for n, m in enumerate(members, start=1)}
+    body, files = _body(page, ctx, output_rel, findings, inside=inside)
+    parts: list[Part] = []
+    for number, member in enumerate(members, start=1):
+        part_body, part_files = _body(member, ctx, output_rel, findings, prefix=f"part-{number}-", shift=1, inside=inside)
+        files += part_files
+        title = EASY_SUFFIX_IN_TITLE.sub("", _text(member.document.title, ctx.config))
+        parts.append(Part(id=f"part-{number}", title=title, layout=layout_of(member.document), body=part_body))
+    if findings:
+        raise _Problems(findings)
+
+    staged = [page, *members]
+    sheet = _sheet_view(page, ctx, layout, body, parts, _merge_terms([t for p in staged for t in p.hard_words]))
+    html = _document(sheet, doc, output_rel)
+    files += [*template_files(), *(f.path for f in ctx.fonts)]
+    roots = (PARTIALS, ctx.config.project_dir, ctx.config.docs_dir, icons_dir(), *(f.path.parent for f in ctx.fonts))
+    return SheetRequest(
+        page_path=doc.path,
+        role_id=ctx.view.role_id,
+        layout=layout,
+        output=ctx.docs_dir / output_rel,
+        output_rel=output_rel,
+        html=html,
+        base_url=PARTIALS.as_uri() + "/",
+        allowed_roots=tuple(dict.fromkeys(str(Path(r).resolve()) for r in roots)),
+        sources=tuple(p.document.path for p in staged),
+        key=sheet_key(
+            texts=[p.text for p in staged],
+            html=html,
+            files=files,
+            settings=[ctx.view.role_id, layout, doc.path, ctx.config.language, ctx.config.site_url],
+        ),
+    )
+
+
+def _sheet_view(page: StagedPage, ctx: _Context, layout: str, body: Markup, parts: list[Part], hard_words: list[Term]) -> SheetView:
+    """What the template shows around the body: title, who it is for, level, footer, QR."""
+    doc, meta, config = page.document, page.document.meta, ctx.config
+    url = online_url(config, ctx.view.role_id, doc.path)
+    title = _text(doc.title, config)
+    kind = KIND_LABELS.get(layout if layout != "page" else meta.type, "Page")
+    return SheetView(
+        lang=config.language,
+        title=title,
+        site_name=config.site_name,
+        kind=f"Easy read {kind.lower()}" if doc.is_easy and layout != "pack" else kind,
+        layout=layout,
+        role=config.role(ctx.view.role_id).label,
+        body=body,
+        footer=footer_text(title, meta.version, meta.review_due),
+        stylesheet=STYLESHEET.as_uri(),
+        levels=ctx.levels,
+        fonts=ctx.fonts,
+        level=next((lv for lv in ctx.levels if lv.id == meta.level), None),
+        summary=_text(meta.summary, config) if meta.summary else None,
+        owner=_text(meta.owner, config) if meta.owner else None,
+        easy=doc.is_easy or layout == "pack",
+        note_space=meta.note_space and layout == "step-by-step",
+        url=url,
+        short_url=short_address(url),
+        qr=qr_data_uri(url) if url else None,
+        hard_words=tuple(hard_words),
+        parts=tuple(parts),
+    )
+
+
+def _document(sheet: SheetView, doc: Document, output_rel: str) -> str:
+    template = "pack" if sheet.layout == "pack" else "sheet"
+    try:
+        return render_document(template, sheet)
+    except jinja2.TemplateError as exc:
+        where = f"partials/{getattr(exc, 'name', None) or template + '.html'}"
+        line = getattr(exc, "lineno", None)
+        raise _Problems([error(
+            doc.path, 0, "sheet-template",
+            f"sheet {output_rel}: template {where}{f' line {line}' if line else ''}: {exc.message or exc}",
+            "fix the template in partials/ (a field it names may not exist)",
+        )]) from None
+
+
+def _body(page: StagedPage, ctx: _Context, output_rel: str, findings: list[Finding], *,
+          prefix: str = "", shift: int = 0, inside: dict[str, tuple[str, str]] | None = None) -> tuple[Markup, list[Path]]:
+    """A page's printed HTML; problems are added to `findings`, pointing at the page's lines."""
+    doc = page.document
+    meta = doc.meta
+    if meta.ratings is not None and not meta.ratings:
+        findings.append(error(doc.path, doc.line_of("ratings"), "sheet", f"sheet {output_rel}: `ratings` lists no ratings", "list the rating boxes, e.g. `ratings: [Not yet, Partly, Fully]`, or remove `ratings`"))
+    options = PrintOptions(
+        layout=layout_of(doc),
+        folder=doc.folder,
+        docs_dir=ctx.config.docs_dir,
+        online=ctx.links.online,
+        ratings=tuple(meta.ratings or DEFAULT_RATINGS),
+        note_space=meta.note_space,
+        prefix=prefix,
+        heading_shift=shift,
+        local_targets=dict(inside or {}),
+    )
+    lines = body_lines(page)
+    html, report = page_html("\n".join(lines) + "\n", ctx.config, options, easy=doc.is_easy or doc.meta.type == "pack")
+    for needle, message, fix in report.problems:
+        findings.append(error(doc.path, _line_of(page, needle), "sheet", f"sheet {output_rel}: {message}", fix))
+    return Markup(html), report.files
+
+
+def body_lines(page: StagedPage) -> list[str]:
+    """The staged page as printed: no front matter, no title heading (the sheet's header
+    shows the title), no "Hard words" section (the sheet prints its own list). Lines
+    keep their numbers: removed lines become blank."""
+    doc = page.document
+    lines = [""] * (doc.body_start - 1) + list(page.lines[doc.body_start - 1: len(doc.lines)])
+    for number in range(doc.body_start, len(lines) + 1):
+        text = lines[number - 1]
+        if not text.strip():
+            continue
+        if TITLE_HEADING.match(text):
+            lines[number - 1] = ""
+        break
+    return lines
+
+
+def _pack_members(page: StagedPage, ctx: _Context, output_rel: str, findings: list[Finding]) -> list[StagedPage]:
+    doc = page.document
+    members = []
+    for entry in doc.meta.pack or []:
+        target = resolve(doc.folder, entry)
+        member = ctx.view.pages.get(target) if target else None
+        if member is None:
+            readable = target is not None and ctx.corpus.get(target) is not None
+            findings.append(error(
+                doc.path, doc.line_of("pack"), "sheet",
+                f"sheet {output_rel}: pack page `{entry}` "
+                + (f"is not for the {ctx.view.role_id} role" if readable else "does not exist"),
+                "give the path relative to this page, and give the pack the same roles as its pages",
+            ))
+        elif member.document.meta.type == "pack":
+            findings.append(error(doc.path, doc.line_of("pack"), "sheet", f"sheet {output_rel}: pack page `{entry}` is itself a pack", "list the pages of that pack instead"))
+        else:
+            members.append(member)
+    if not doc.meta.pack:
+        findings.append(error(doc.path, doc.line_of("type"), "sheet", f"sheet {output_rel}: the pack lists no pages", "add `pack: [page.easy.md, …]`"))
+    return members
+
+
+def _merge_terms(terms: list[Term]) -> list[Term]:
+    """One entry per term (first explanation wins), in alphabetical order."""
+    seen: dict[str, Term] = {}
+    for term in terms:
+        seen.setdefault(term.term.lower(), term)
+    return sorted(seen.values(), key=lambda t: t.term.lower())
+
+
+def _line_of(page: StagedPage, needle: str) -> int:
+    for number, text in enumerate(page.lines, start=1):
+        if needle and needle in text:
+            return number
+    return 0
+
+
+def _text(value: str, config: Config) -> str:
+    return substitute_variables(value, config) if "{{" in value else value
+
