@@ -24,6 +24,10 @@ from build_tools.content.model import Corpus, Document
 from build_tools.roles import RoleView, StagedPage, substitute_variables
 
 LEVELS_PAGE = "involvement-levels.md"
+#: Above this many pages a role's site renders only the open part of the navigation on each
+#: page (Material's `navigation.prune`): with the whole tree on every page, MkDocs' time per
+#: page grows with the size of the site.
+PRUNE_NAV_ABOVE = 250
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,10 @@ def staged_settings(view: RoleView, config: Config, today: date, sheets: dict[st
     settings["site_name"] = f"{config.site_name}: {role.label}"
     theme = dict(settings.get("theme") or {"name": "material"})
     theme["custom_dir"] = str(config.custom_dir)
+    features = list(theme.get("features") or [])
+    if len(view.pages) > PRUNE_NAV_ABOVE and "navigation.prune" not in features:
+        features.append("navigation.prune")
+    theme["features"] = features
     settings["theme"] = theme
     settings["nav"] = navigation(view, config)
     extensions = list(settings.get("markdown_extensions") or [])

@@ -80,3 +80,16 @@ def test_urls(basic_site: Path) -> None:
     assert relative_url("a/b.md", "a/b.pdf", config) == "../b.pdf"
     assert relative_url("index.md", "a/b.md", config) == "a/b/"
     assert relative_url("a/b.md", "index.md", config) == "../../"
+
+
+def test_large_sites_prune_the_navigation(basic_site: Path) -> None:
+    from build_tools.roles import RoleView
+    from build_tools.stage import PRUNE_NAV_ABOVE, staged_settings
+
+    config, corpus, _ = load(basic_site)
+    view = select(corpus, config, "partner")
+    small = staged_settings(view, config, date(2026, 11, 22), {})
+    assert "navigation.prune" not in small["theme"]["features"]
+    page = next(iter(view.pages.values()))
+    big = RoleView("partner", {f"p{n}.md": page for n in range(PRUNE_NAV_ABOVE + 1)}, [])
+    assert "navigation.prune" in staged_settings(big, config, date(2026, 11, 22), {})["theme"]["features"]
