@@ -147,7 +147,7 @@ def stage_roles(checked: CheckResult, role_ids: list[str], cache: Path, today: d
 
     config, corpus = checked.config, checked.corpus
     views = {role: select(corpus, config, role) for role in role_ids}
-    plans = {role: plan_sheets(views[role], corpus, config, cache / "stage" / role / "docs") for role in role_ids}
+    plans = {role: plan_sheets(views[role], corpus, config, cache / "stage" / role / "docs", cache / "sheets") for role in role_ids}
     outcome = render_sheets([r for plan in plans.values() for r in plan], cache / "sheets")
     config_files = {}
     for role in role_ids:

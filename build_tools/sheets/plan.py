@@ -14,6 +14,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from build_tools.cache import ResultCache, digest
 from build_tools.config import Config
 from build_tools.content.glossary import Term
 from build_tools.content.model import Corpus, Document
@@ -54,12 +55,16 @@ class _Context:
     levels: tuple[LevelBadge, ...]
 
 
-def plan_sheets(view: RoleView, corpus: Corpus, config: Config, docs_dir: Path) -> list[SheetRequest]:
+def plan_sheets(view: RoleView, corpus: Corpus, config: Config, docs_dir: Path, cache_dir: Path | None = None) -> list[SheetRequest]:
     """One request per printable page of `view` (its type is in `guides.sheet_types`, or it
     says `print: true`); each PDF is to be written under `docs_dir`.
 
-    Raises ContentErrors naming every sheet that cannot be made, and its source file.
+    With `cache_dir` (where `render_sheets` keeps its PDFs), a sheet whose sources are
+    exactly as when its cached PDF was made is not turned into HTML again: its request
+    only names that PDF. Raises ContentErrors naming every sheet that cannot be made.
     """
+    memo: ResultCache[str] | None = ResultCache(cache_dir / f"plan-{view.role_id}.pickle") if cache_dir else None
+    shared = _shared_sources(view, config) if memo else ""
     fonts_dir = config.custom_dir / "assets" / "fonts" if config.custom_dir else None
     context = _Context(
         config=config, corpus=corpus, view=view, docs_dir=docs_dir,
@@ -74,12 +79,59 @@ def plan_sheets(view: RoleView, corpus: Corpus, config: Config, docs_dir: Path) 
         if not wants_sheet(page.document, config):
             continue
         try:
-            requests.append(_plan_one(page, context))
+            if memo is None:
+                requests.append(_plan_one(page, context))
+                continue
+            sources = digest(shared, path, *_printed_texts(page, view))
+            known = memo.old.get(sources)
+            if known and cache_dir and (cache_dir / f"{known}.pdf").is_file():
+                requests.append(_cached_request(page, context, known))
+                memo.get_or_make(sources, lambda known=known: known)
+            else:
+                request = _plan_one(page, context)
+                requests.append(request)
+                memo.get_or_make(sources, lambda request=request: request.key)
         except _Problems as problems:
             findings += problems.findings
     if findings:
         raise ContentErrors(sorted(findings))
+    if memo:
+        memo.save()
     return requests
+
+
+def _shared_sources(view: RoleView, config: Config) -> str:
+    """Everything besides a sheet's own pages that can change it: configuration, our
+    code, templates, fonts, the role's pages (links) and pictures."""
+    package = Path(__file__).resolve().parent
+    files = [config.config_file, *template_files(), *sorted(package.glob("*.py")),
+             package.parent / "markdown_ext.py", package.parent / "icons.py"]
+    assets = [config.docs_dir / a for a in view.assets]
+    return digest(
+        view.role_id, "\n".join(sorted(view.pages)),
+        *(f.read_bytes() for f in files if f.is_file()),
+        *(f"{a}:{a.stat().st_size}:{a.stat().st_mtime_ns}" for a in assets if a.is_file()),
+    )
+
+
+def _printed_texts(page: StagedPage, view: RoleView) -> list[str]:
+    texts = [page.text]
+    for entry in page.document.meta.pack or []:
+        target = resolve(page.document.folder, entry)
+        member = view.pages.get(target) if target else None
+        texts.append(member.text if member else f"missing:{entry}")
+    return texts
+
+
+def _cached_request(page: StagedPage, ctx: _Context, key: str) -> SheetRequest:
+    """A request for a sheet already in the cache: render_sheets only copies it."""
+    doc = page.document
+    output_rel = output_path(doc.path)
+    return SheetRequest(
+        page_path=doc.path, role_id=ctx.view.role_id, layout=layout_of(doc),
+        output=ctx.docs_dir / output_rel, output_rel=output_rel, html="", base_url="",
+        allowed_roots=(), sources=(doc.path,), key=key,
+    )
 
 
 def wants_sheet(doc: Document, config: Config) -> bool:

@@ -101,3 +101,16 @@ def test_a_second_build_with_no_change_skips_every_role(built: tuple[Path, str])
     assert "built none (unchanged, reused: partner, staff)" in again.stderr
     assert "sheets rendered 0" in again.stderr
     assert (site / "staff" / "index.html").is_file()
+
+
+@pytest.mark.slow
+def test_editing_one_staff_sheet_rebuilds_only_the_staff_site_and_that_sheet(built: tuple[Path, str]) -> None:
+    site, _ = built
+    project = site.parent
+    page = project / "content" / "staff" / "checklist.md"
+    page.write_text(page.read_text() + "- [ ] Print the name badges\n")
+    again = run_guides("build", "-f", str(project / "mkdocs.yml"), "-d", str(site), "--today", "2026-11-22")
+    assert again.returncode == 0, again.stderr
+    assert "built staff (unchanged, reused: partner)" in again.stderr
+    assert "sheets rendered 1, reused 0" in again.stderr
+    assert b"Print the name badges" in (site / "staff" / "staff" / "checklist" / "index.html").read_bytes()
