@@ -22,7 +22,8 @@ from build_tools.config import Config, load_config
 from build_tools.content.loader import load_corpus
 from build_tools.content.model import Corpus
 from build_tools.errors import ContentErrors, Finding, UsageError, has_errors
-from build_tools.readability import PageReadability, ReadabilitySettings, check_page
+from build_tools.readability import PageReadability, ReadabilitySettings
+from build_tools.readability.parallel import PageJob, measure_pages
 from build_tools.readability.report import write_report
 from build_tools.report_rows import report_rows
 from build_tools.roles import RoleView, select
@@ -69,20 +70,20 @@ def check(config_file: Path, today: date) -> CheckResult:
 
 def readability(corpus: Corpus, settings: ReadabilitySettings, cache_dir: Path) -> list[PageReadability]:
     """Measure every page; a page whose text, glossary and settings are unchanged since the
-    last run reuses its result."""
+    last run reuses its result, and many changed pages are measured on every core."""
     terms = corpus.glossary.as_mapping()
     shared = digest(code_digest(Path(readability_package.__file__).parent), settings.model_dump_json(), repr(sorted(terms.items())))
     cache: ResultCache[PageReadability] = ResultCache(cache_dir / "readability.pickle")
-    reports = []
+    jobs: dict[str, PageJob] = {}
     for doc in corpus.documents.values():
         if doc.meta.type == "glossary":
             continue
         # A pack's cover is read by the same readers as its easy-read pages.
         easy = doc.is_easy or doc.meta.type == "pack"
         key = digest(shared, doc.path, doc.text, str(doc.body_start), str(easy), doc.meta.type)
-        reports.append(cache.get_or_make(key, lambda doc=doc, easy=easy: check_page(
-            path=doc.path, text=doc.text, body_start=doc.body_start, is_easy=easy,
-            page_type=doc.meta.type, glossary_terms=terms, settings=settings)))
+        jobs[key] = PageJob(doc.path, doc.text, doc.body_start, easy, doc.meta.type)
+    fresh = measure_pages([job for key, job in jobs.items() if key not in cache.old], terms, settings)
+    reports = [cache.get_or_make(key, lambda job=job: fresh[job.path]) for key, job in jobs.items()]
     cache.save()
     return reports
 

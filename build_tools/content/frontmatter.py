@@ -16,15 +16,26 @@ FENCE = re.compile(r"^---[ \t]*$")
 END_FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
 
 
-class _FrontMatterLoader(yaml.SafeLoader):
-    """Safe YAML without implicit dates: `2027-13-01` must reach the schema as
-    text and be reported as a bad date at its key, not crash the YAML reader."""
+class _FrontMatterLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Safe YAML (libyaml's parser when PyYAML has it: front matter of 2,000 pages is read
+    on every check) without implicit dates: `2027-13-01` must reach the schema as text and
+    be reported as a bad date at its key, not crash the YAML reader."""
 
 
 _FrontMatterLoader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+def _compose_and_load(text: str) -> tuple[yaml.Node | None, object]:
+    """Parse once: the node tree (for each key's line) and the data built from it."""
+    loader = _FrontMatterLoader(text)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
 
 
 @dataclass
@@ -50,8 +61,7 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
     text = "\n".join(lines[1:end])
     result = FrontMatter(body_start=end + 2)
     try:
-        node = yaml.compose(text, Loader=_FrontMatterLoader)
-        data = yaml.load(text, Loader=_FrontMatterLoader)
+        node, data = _compose_and_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 2 if mark else 1

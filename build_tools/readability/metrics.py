@@ -93,6 +93,12 @@ def _textstat_counter():  # noqa: ANN202 - textstat's own function
     return count_syllables
 
 
+def warm_up(lang: str) -> None:
+    """Load the dictionary and textstat now (before forking workers, so they share them)."""
+    pronunciations()
+    _textstat_counter()("warm", lang)
+
+
 def _word_syllables(word: str, lang: str) -> int:
     return max(1, _textstat_counter()(word, lang))
 
