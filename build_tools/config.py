@@ -159,8 +159,9 @@ def _represent_tagged(dumper: yaml.SafeDumper, data: _Tagged) -> yaml.Node:
     return dumper.represent_scalar(data.tag, data.value)
 
 
-class MkDocsDumper(yaml.SafeDumper):
-    """Writes staged configs, keeping tags read by `_MkDocsLoader`."""
+class MkDocsDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """Writes staged configs (libyaml's emitter when PyYAML has it: a staged config holds
+    every page's badges and links), keeping tags read by `_MkDocsLoader`."""
 
 
 MkDocsDumper.add_representer(_Tagged, _represent_tagged)

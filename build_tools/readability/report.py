@@ -22,7 +22,8 @@ from build_tools.readability.rows import ReportRow
 TEMPLATE = "report.html"  # a package-data file (pyproject: *.html)
 
 # Chart geometry (SVG user units; the SVG scales to the page width).
-_LABEL_WIDTH = 300
+# Room for the longest label (42 characters) even with WCAG 1.4.12 text spacing applied.
+_LABEL_WIDTH = 420
 _PLOT_WIDTH = 440
 _BAR_HEIGHT = 18
 _ROW_HEIGHT = 26

@@ -24,6 +24,12 @@
     pause.disabled = state !== "speaking";
     stop.disabled = state === "idle";
     status.textContent = { speaking: "Reading aloud", paused: "Paused", idle: "Stopped" }[state];
+    // A button that has just been disabled loses keyboard focus to the page: move
+    // it to the button that can be used next (Pause while reading, else Read aloud).
+    var focused = document.activeElement;
+    if (focused && focused.disabled && box.contains(focused)) {
+      (state === "speaking" ? pause : play).focus();
+    }
   }
 
   play.addEventListener("click", function () {
@@ -37,8 +43,8 @@
     synth.speak(utterance);
     set("speaking");
   });
-  pause.addEventListener("click", function () { synth.pause(); set("paused"); play.focus(); });
-  stop.addEventListener("click", function () { synth.cancel(); set("idle"); play.focus(); });
+  pause.addEventListener("click", function () { synth.pause(); set("paused"); });
+  stop.addEventListener("click", function () { synth.cancel(); set("idle"); });
   window.addEventListener("pagehide", function () { synth.cancel(); });
   set("idle");
 })();
