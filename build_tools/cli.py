@@ -87,6 +87,7 @@ def _iso_date(text: str) -> date:
 def _build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     result = pipeline.build(args.config_file, args.site_dir, args.today or date.today(), args.role)
+    _print_notes(result.check.config.notes)
     _print_findings(result.check.findings, "text")
     for line in result.engine_warnings:
         print(line, file=sys.stderr)
@@ -102,6 +103,7 @@ def _build(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     result = pipeline.check(args.config_file, args.today or date.today())
+    _print_notes(result.config.notes)
     if args.format == "json":
         print(format_json(report_rows(result)), end="")
     else:
@@ -122,6 +124,11 @@ def _stamp(args: argparse.Namespace) -> int:
         version = stamp.stamp_file(page)
         print(f"{page}: stamped source_version {version[:12]}…")
     return EXIT_OK
+
+
+def _print_notes(notes: tuple[str, ...]) -> None:
+    for note in notes:
+        print(f"guides: note: {note}", file=sys.stderr)
 
 
 def _print_findings(findings: list[Finding], fmt: str) -> None:

@@ -90,6 +90,8 @@ class Config(Strict):
     guides: GuidesSettings
     #: The rest of mkdocs.yml, passed through to each role's MkDocs build.
     mkdocs: dict[str, Any]
+    #: Things worth telling the author that are not about content (printed, never fatal).
+    notes: tuple[str, ...] = ()
 
     @property
     def role_ids(self) -> tuple[str, ...]:
@@ -188,23 +190,26 @@ def load_config(config_file: Path) -> Config:
     except ValidationError as exc:
         raise UsageError(_describe(config_file, "guides", exc)) from None
 
-    _check_extensions(config_file, raw.get("markdown_extensions") or [])
+    raw["markdown_extensions"] = with_required_extensions(raw.get("markdown_extensions") or [])
+    _check_extensions(config_file, raw["markdown_extensions"])
     unknown_types = guides.readability.unknown_types(get_args(PageType))
     if unknown_types:
         raise UsageError(f"{config_file}: guides.readability.types: unknown page type {', '.join(unknown_types)} (page types: {', '.join(get_args(PageType))})")
     theme = raw.get("theme") or {}
     custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
+    theme_dir, notes = _theme_dir(project_dir, custom_dir)
     site_url = str(raw.get("site_url") or "")
     return Config(
         config_file=config_file,
         project_dir=project_dir,
         docs_dir=(project_dir / str(raw.get("docs_dir", "docs"))).resolve(),
-        custom_dir=_theme_dir(project_dir, custom_dir),
+        custom_dir=theme_dir,
         site_url=site_url if not site_url or site_url.endswith("/") else site_url + "/",
         site_name=str(raw.get("site_name") or "Guides"),
         language=str((theme.get("language") if isinstance(theme, dict) else None) or "en"),
         guides=guides,
         mkdocs=raw,
+        notes=tuple(notes),
     )
 
 
@@ -226,15 +231,30 @@ def _importable(module: str) -> bool:
         return False
 
 
-def _theme_dir(project_dir: Path, custom_dir: str | None) -> Path:
+def _theme_dir(project_dir: Path, custom_dir: str | None) -> tuple[Path, list[str]]:
     """The project's theme overrides, or ours: badges, the easy-read switch and the
     read-aloud controls live there, so a site never builds without them."""
-    if custom_dir:
-        path = (project_dir / custom_dir).resolve()
-        if not path.is_dir():
-            raise UsageError(f"theme.custom_dir: folder {path} not found (remove the key to use the built-in theme layer)")
-        return path
-    return TOOL_ROOT / "site_overrides"
+    ours = TOOL_ROOT / "site_overrides"
+    if not custom_dir:
+        return ours, []
+    path = (project_dir / custom_dir).resolve()
+    if path.is_dir():
+        return path, []
+    return ours, [f"theme.custom_dir: {path} not found; using the built-in theme layer ({ours})"]
+
+
+#: Markdown extensions our syntax relies on (glossary definition lists, abbreviations, tick
+#: boxes, tables, attribute lists); added to a project's list when it leaves them out.
+REQUIRED_EXTENSIONS: tuple[tuple[str, dict[str, Any]], ...] = (
+    ("abbr", {}), ("attr_list", {}), ("def_list", {}), ("md_in_html", {}), ("tables", {}),
+    ("toc", {}), ("pymdownx.superfences", {}), ("pymdownx.tasklist", {"custom_checkbox": True}),
+)
+
+
+def with_required_extensions(extensions: list[Any]) -> list[Any]:
+    named = {next(iter(e)) if isinstance(e, dict) else str(e) for e in extensions}
+    missing = [{name: options} if options else name for name, options in REQUIRED_EXTENSIONS if name not in named]
+    return [*extensions, *missing]
 
 
 def _describe(config_file: Path, section: str, exc: ValidationError) -> str:

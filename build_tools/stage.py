@@ -24,6 +24,9 @@ from build_tools.content.model import Corpus, Document
 from build_tools.roles import RoleView, StagedPage, substitute_variables
 
 LEVELS_PAGE = "involvement-levels.md"
+#: The theme layer's stylesheet and script, included even when mkdocs.yml does not list them.
+THEME_CSS = "assets/stylesheets/guides.css"
+THEME_JS = "assets/javascripts/read-aloud.js"
 #: Above this many pages a role's site renders only the open part of the navigation on each
 #: page (Material's `navigation.prune`): with the whole tree on every page, MkDocs' time per
 #: page grows with the size of the site.
@@ -75,6 +78,12 @@ def staged_settings(view: RoleView, config: Config, today: date, sheets: dict[st
     settings["site_name"] = f"{config.site_name}: {role.label}"
     theme = dict(settings.get("theme") or {"name": "material"})
     theme["custom_dir"] = str(config.custom_dir)
+    theme["font"] = False  # never Google Fonts: readers sit behind firewalls; our CSS brings the font
+    for key, asset in (("extra_css", THEME_CSS), ("extra_javascript", THEME_JS)):
+        listed = list(settings.get(key) or [])
+        if (config.custom_dir / asset).is_file() and asset not in listed:
+            listed.append(asset)
+        settings[key] = listed
     features = list(theme.get("features") or [])
     if len(view.pages) > PRUNE_NAV_ABOVE and "navigation.prune" not in features:
         features.append("navigation.prune")
