@@ -24,6 +24,8 @@ from build_tools.content.model import Corpus, Document
 from build_tools.roles import RoleView, StagedPage, substitute_variables
 
 LEVELS_PAGE = "involvement-levels.md"
+#: Every role site needs a home page (the landing page links to it); made when the content has none for the role.
+HOME_PAGE = "index.md"
 #: The theme layer's stylesheet and script, included even when mkdocs.yml does not list them.
 THEME_CSS = "assets/stylesheets/guides.css"
 THEME_JS = "assets/javascripts/read-aloud.js"
@@ -58,6 +60,8 @@ def stage_role(
     wanted: dict[str, bytes] = {path: page.text.encode("utf-8") for path, page in view.pages.items()}
     if LEVELS_PAGE not in view.pages:
         wanted[LEVELS_PAGE] = levels_page(view, config).encode("utf-8")
+    if HOME_PAGE not in view.pages:
+        wanted[HOME_PAGE] = home_page(view, config).encode("utf-8")
     for asset in view.assets:
         wanted[asset] = (config.docs_dir / asset).read_bytes()
     keep = set(wanted) | {s.path for s in sheets.values()}
@@ -146,6 +150,8 @@ def navigation(view: RoleView, config: Config) -> list[Any]:
     nav = _nav_items(tree, "", view)
     if LEVELS_PAGE not in view.pages:
         nav.append({"Pages by involvement level": LEVELS_PAGE})
+    if HOME_PAGE not in view.pages:
+        nav.insert(0, {"Home": HOME_PAGE})
     return nav
 
 
@@ -191,6 +197,17 @@ def levels_page(view: RoleView, config: Config) -> str:
                 found.append(f"- [{doc.title}]({path})")
         lines += sorted(found, key=str.lower) or ["No pages for this level yet."]
         lines.append("")
+    return "\n".join(lines)
+
+
+def home_page(view: RoleView, config: Config) -> str:
+    """A generated home page: who the site is for, and its pages by folder."""
+    role = config.role(view.role_id)
+    lines = ["---", "title: Home", "type: overview", "---", "", f"# {config.site_name}", "", role.description, ""]
+    for path in sorted(view.pages, key=lambda p: (p.count("/"), p)):
+        doc = view.pages[path].document
+        lines.append(f"- [{doc.title}]({path})")
+    lines.append("")
     return "\n".join(lines)
 
 

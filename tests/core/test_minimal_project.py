@@ -44,3 +44,16 @@ def test_a_bare_project_builds_with_the_built_in_theme_layer(tmp_path: Path) -> 
     assert 'type="checkbox"' in page  # task lists need pymdownx.tasklist, added for the project
     assert (project / "site" / "staff" / "staff" / "checklist.pdf").is_file()
     assert (project / "site" / "index.html").is_file()
+
+
+@pytest.mark.slow
+def test_a_role_without_a_home_page_gets_one(tmp_path: Path) -> None:
+    project = tmp_path / "elsewhere"
+    shutil.copytree(FIXTURES / "basic" / "content", project / "content")
+    (project / "content" / "index.md").write_text("---\ntitle: Staff home\nroles: [staff]\n---\n\nFor staff only.\n")
+    (project / "mkdocs.yml").write_text(MINIMAL)
+    code, output = guides_in_process("build", "-f", str(project / "mkdocs.yml"), "-d", str(project / "site"))
+    assert code == 0, output
+    home = (project / "site" / "partner" / "index.html").read_text()
+    assert "People who help." in home and "Joining a panel" in home
+    assert "For staff only" not in home
