@@ -105,7 +105,7 @@ def _check(args: argparse.Namespace) -> int:
     result = pipeline.check(args.config_file, args.today or date.today())
     _print_notes(result.config.notes)
     if args.format == "json":
-        print(format_json(report_rows(result)), end="")
+        print(format_json(report_rows(result), result.findings), end="")
     else:
         _print_findings(result.findings, args.format)
         print(f"guides: {len(result.corpus.documents)} pages checked; {_count(result.findings)}", file=sys.stderr)

@@ -66,6 +66,9 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 2 if mark else 1
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        context, context_mark = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+        if context and context_mark is not None and context_mark.line + 2 != line:
+            problem += f" ({context} that starts at line {context_mark.line + 2})"
         result.problems.append((line, f"front matter is not valid YAML: {problem}", "check indentation, colons and quotes; quote text that contains `: ` or starts with `{` or `[`"))
         return result
     if data is None:

@@ -14,16 +14,22 @@ def format_text(findings: Iterable[Finding]) -> str:
     return "\n".join(finding.format() for finding in findings)
 
 
-def format_json(rows: Sequence[ReportRow]) -> str:
-    """Every page with its metadata, metrics and findings, and totals (`readability.json`)."""
-    data = {
+def format_json(rows: Sequence[ReportRow], findings: Sequence[Finding] | None = None) -> str:
+    """Every page with its metadata, metrics and findings, and totals (`readability.json`).
+
+    With `findings` (everything the check found), they are listed too, so problems in
+    files that could not be read as pages (bad YAML, not UTF-8) are in the output."""
+    every = list(findings) if findings is not None else [f for row in rows for f in row.readability.findings]
+    data: dict[str, object] = {
         "summary": {
             "pages": len(rows),
-            "errors": sum(row.readability.errors for row in rows),
-            "warnings": sum(row.readability.warnings for row in rows),
+            "errors": sum(f.severity == "error" for f in every),
+            "warnings": sum(f.severity == "warning" for f in every),
         },
         "pages": [row.as_dict() for row in rows],
     }
+    if findings is not None:
+        data["findings"] = [finding.as_dict() for finding in findings]
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 

@@ -100,3 +100,14 @@ def test_a_failure_inside_mkdocs_also_leaves_the_site_untouched(basic_site: Path
     assert [p.name for p in site.iterdir()] == ["index.html"]
     assert (site / "index.html").read_text() == "previous build"
     assert not list(basic_site.glob(".site.new-*"))
+
+
+def test_json_output_lists_problems_in_files_that_are_not_pages(basic_site: Path) -> None:
+    import json
+
+    (basic_site / "content" / "bad.md").write_text("---\ntitle: [\n---\n")
+    code, output = guides_in_process("check", "--format", "json", "-f", str(basic_site / "mkdocs.yml"))
+    data = json.loads(output[: output.rindex("}") + 1])
+    assert code == 1
+    assert data["summary"]["errors"] == 1
+    assert {"path": "content/bad.md", "line": 3, "severity": "error"}.items() <= data["findings"][0].items()
