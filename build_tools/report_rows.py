@@ -20,18 +20,20 @@ def report_rows(checked: CheckResult, views: dict[str, RoleView] | None = None) 
     by_path: dict[str, list] = {}
     for finding in checked.findings:
         by_path.setdefault(finding.path, []).append(finding)
+    prefix = config.content_prefix + "/"
+    by_content_path = {p.removeprefix(prefix): f for p, f in by_path.items()}
     rows = []
     for page in checked.readability:
         doc = corpus.documents[page.path]
         roles = tuple(r for r in config.role_ids if r in doc.roles_for(config.role_ids))
         urls = {r: f"../{r}/{page_url(doc.path, config)}" for r in roles if views is None or (r in views and doc.path in views[r].pages)}
         rows.append(ReportRow(
-            readability=dataclasses.replace(page, findings=sorted(by_path.get(config.source_path(page.path), []))),
+            readability=dataclasses.replace(page, findings=sorted(by_content_path.get(page.path, []))),
             title=doc.title,
             roles=roles,
             level=doc.meta.level,
             review_due=doc.meta.review_due,
-            easy_status=_easy_status(doc.path, corpus, {p.removeprefix(config.content_prefix + "/"): f for p, f in by_path.items()}),
+            easy_status=_easy_status(doc.path, corpus, by_content_path),
             urls=urls,
         ))
     return rows
