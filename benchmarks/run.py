@@ -24,9 +24,16 @@ is also sampled every 0.2 s, for the peak of processes running at once. The CPU 
 other processes used during a run (from /proc/stat) is recorded: the machine may be
 shared.
 
+Wall-time ratios (cold/plain, no-change/cold, edit-one/cold) are judged on the median of
+the ratios within each repeat, whose measurements ran back to back; CPU-time ratios and
+the ratio of the medians are shown beside them.
+
 Results go to benchmarks/out/results-<pages>.json, and docs/benchmarks.md is rewritten
-between its `<!-- results -->` markers from every results file present (the text
-outside the markers is kept).
+between its results markers (two HTML comments) from every results file present; the
+text outside the markers is kept. Runs with fewer than 3 repeats (the quick try) keep
+their results in benchmarks/out/trial/ and leave the page alone unless --doc is given.
+`--feature FLAG` (e.g. navigation.prune) runs an experiment with a Material feature flag
+added to the theme of both sides; its results are shown in a table of their own.
 
 By default the benchmark runs against a snapshot of build_tools/, partials/ and
 site_overrides/ taken when it starts (PYTHONPATH points at the copy), so that edits
@@ -560,11 +567,11 @@ measurement is (the baseline is `mkdocs build` of the same content folder with t
 """
 
 
-def load_results() -> tuple[dict[int, dict[str, Any]], list[dict[str, Any]]]:
+def load_results(folder: Path = OUT) -> tuple[dict[int, dict[str, Any]], list[dict[str, Any]]]:
     """The main results by size, and the experiments (runs with extra theme features)."""
     results: dict[int, dict[str, Any]] = {}
     experiments: list[dict[str, Any]] = []
-    for path in sorted(OUT.glob("results-*.json")):
+    for path in sorted(folder.glob("results-*.json")):
         data = json.loads(path.read_text())
         if data.get("features"):
             experiments.append(data)
@@ -622,7 +629,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--phases", action=argparse.BooleanOptionalAction, default=None,
                         help="also time each pipeline stage and each role's site alone (one more cold build and two "
                              "MkDocs builds per size; default: on when --repeat is above 1)")
-    parser.add_argument("--no-doc", action="store_true", help="do not rewrite docs/benchmarks.md")
+    parser.add_argument("--doc", action=argparse.BooleanOptionalAction, default=None,
+                        help="rewrite docs/benchmarks.md (default: when --repeat is 3 or more)")
     parser.add_argument("--keep", action="store_true", help="keep the generated projects (printed path)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--workdir", type=Path, help="where to generate (default: a new temporary folder)")
@@ -635,10 +643,12 @@ def main(argv: list[str] | None = None) -> int:
         write_doc(DOC)
         return 0
 
+    write = args.doc if args.doc is not None else args.repeat >= 3
+    results_dir = OUT if args.repeat >= 3 or args.doc else OUT / "trial"
     command = "python benchmarks/run.py " + " ".join(
         shlex.quote(a) for a in (argv if argv is not None else sys.argv[1:])
     )
-    OUT.mkdir(parents=True, exist_ok=True)
+    results_dir.mkdir(parents=True, exist_ok=True)
     work = args.workdir or Path(tempfile.mkdtemp(prefix="guides-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     env, code = tool_state(args.live, work)
@@ -651,27 +661,29 @@ def main(argv: list[str] | None = None) -> int:
             result = run_size(pages, args.repeat, env, work, phases, args.seed, features)
             result.update(machine=info, code=code, command=command,
                           date=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M"))
-            (OUT / f"results-{result_name(pages, features)[1:]}.json").write_text(json.dumps(result, indent=1))
+            (results_dir / f"results-{result_name(pages, features)[1:]}.json").write_text(json.dumps(result, indent=1))
             s = summary(result)
             r = s["per_repeat"]
             say(f"  => cold/plain {median(r['cold_over_plain']):.2f}x (CPU {s['cold_over_plain_cpu']:.2f}x), "
                 f"no-change/cold {median(r['nochange_over_cold']):.3f}x, edit-one/cold {median(r['edit_over_cold']):.2f}x, "
                 f"check {s['wall']['check-cold']:.1f} s (cached {s['wall']['check']:.1f} s); ms/page plain {s['ms_per_page']['plain']:.0f}, "
                 f"guides {s['ms_per_page']['cold']:.0f}")
-            if not args.no_doc:
+            if write:
                 write_doc(DOC)
             if not args.keep:
                 shutil.rmtree(work / result_name(pages, features), ignore_errors=True)
     finally:
         if not args.keep and not args.workdir:
             shutil.rmtree(work, ignore_errors=True)
-    results, _ = load_results()
+    results, _ = load_results(results_dir)
     if len(results) >= 1:
         say("\nTargets:")
         for target, measured, met in targets({p: summary(r) for p, r in results.items()}, results):
             say(f"  [{'ok' if met else ' - ' if met is None else 'MISS'}] {target}: {measured}")
-    if not args.no_doc:
+    if write:
         say(f"\nwrote {DOC}")
+    else:
+        say(f"\nresults in {results_dir}; docs/benchmarks.md not rewritten (use --doc)")
     return 0
 
 
