@@ -585,17 +585,18 @@ def render_experiments(experiments: list[dict[str, Any]], results: dict[int, dic
              "The same measurements with Material feature flags added to the theme of *both* the baseline and "
              "`guides` (so both sides still share one theme). The main results above are the comparison with the "
              "repository's mkdocs.yml as it is.", "",
-             "| pages | features | repeats | plain wall s (CPU s) | cold wall s (CPU s) | cold / plain wall (CPU) | no-change s | edit-one s | "
-             "main run's plain wall s (CPU s) | command |",
-             "| ---: | --- | ---: | --- | --- | --- | ---: | ---: | --- | --- |"]
+             "| pages | features | repeats | plain wall s (CPU s) | cold wall s (CPU s) | cold / plain: wall, per repeat (ratio of medians; CPU) | no-change s | edit-one s | "
+             "main run's plain wall s (CPU s) | code | command |",
+             "| ---: | --- | ---: | --- | --- | --- | ---: | ---: | --- | --- | --- |"]
     for data in sorted(experiments, key=lambda d: (d["pages"], d["features"])):
         s = summary(data)
         base = summary(results[data["pages"]]) if data["pages"] in results else None
         main = f"{base['wall']['plain']:.1f} ({base['cpu']['plain']:.1f})" if base else "–"
         lines.append(f"| {data['pages']} | {', '.join(data['features'])} | {data['repeat']} | "
                      f"{s['wall']['plain']:.1f} ({s['cpu']['plain']:.1f}) | {s['wall']['cold']:.1f} ({s['cpu']['cold']:.1f}) | "
-                     f"{s['cold_over_plain']:.2f} ({s['cold_over_plain_cpu']:.2f}) | {s['wall']['no-change']:.1f} | "
-                     f"{s['wall']['edit-one']:.1f} | {main} | `{data['command']}` |")
+                     f"{median(s['per_repeat']['cold_over_plain']):.2f}: "
+                     f"{', '.join(f'{v:.2f}' for v in s['per_repeat']['cold_over_plain'])} ({s['cold_over_plain']:.2f}; {s['cold_over_plain_cpu']:.2f}) | "
+                     f"{s['wall']['no-change']:.1f} | {s['wall']['edit-one']:.1f} | {main} | {data['code'].get('commit', '?')} | `{data['command']}` |")
     return lines
 
 
