@@ -211,10 +211,3 @@ def _link_tree(source: Path, target: Path) -> None:
             shutil.copy2(src, dst)
 
     shutil.copytree(source, target, copy_function=link)
-
-
-def load_only(config_file: Path) -> tuple[Config, Corpus, list[Finding]]:
-    """Configuration and corpus without checks (for `guides stamp`)."""
-    config = load_config(config_file)
-    corpus, findings = load_corpus(config.docs_dir)
-    return config, corpus, findings

@@ -11,7 +11,6 @@ from __future__ import annotations
 import copy
 import hashlib
 import posixpath
-import shutil
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
@@ -265,7 +264,3 @@ def _write_if_changed(path: Path, data: bytes) -> None:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
-
-
-def clear(project_dir: Path) -> None:
-    shutil.rmtree(project_dir, ignore_errors=True)
