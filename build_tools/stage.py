@@ -126,7 +126,8 @@ def page_data(page: StagedPage, view: RoleView, config: Config, today: date, she
     }
     if meta.level and meta.level in config.level_ids:
         level = config.level(meta.level)
-        data["level"] = {"id": level.id, "label": level.label, "meaning": level.meaning}
+        # The badge links to the page that explains the levels (the role's own or the generated one).
+        data["level"] = {"id": level.id, "label": level.label, "meaning": level.meaning, "href": relative_url(doc.path, LEVELS_PAGE, config)}
     if doc.companion_path in view.pages:
         data["companion"] = {
             "href": relative_url(doc.path, doc.companion_path, config),

@@ -72,6 +72,9 @@ def test_badges_notices_and_easy_read_switch(built: tuple[Path, str]) -> None:
     shared = (site / "partner" / "shared" / "index.html").read_text()
     assert "guides-badge--green" in shared and "Green level" in shared
     assert "Blue level" in shared  # the level block's badge
+    # the page's badge is a link to the page that explains the levels, and that page exists
+    assert '<a class="guides-badge guides-badge--green" href="../involvement-levels/">Green level</a>' in shared
+    assert (site / "partner" / "shared" / "../involvement-levels/index.html").resolve().is_file()
     guide = (site / "partner" / "partner" / "guide" / "index.html").read_text()
     assert "This page is due for review" in guide
     assert 'href="../guide.easy/"' in guide and "Easy read version" in guide
