@@ -9,7 +9,6 @@ role hashes the same and `mkdocs serve` reloads only what moved.
 from __future__ import annotations
 
 import copy
-import hashlib
 import posixpath
 from dataclasses import dataclass
 from datetime import date
@@ -224,6 +223,12 @@ def page_url(path: str, config: Config) -> str:
     return stem + "/"
 
 
+def output_file(path: str, config: Config) -> str:
+    """The file MkDocs writes for a source file, relative to the site folder."""
+    url = page_url(path, config)
+    return url + "index.html" if path.endswith(".md") and (not url or url.endswith("/")) else url
+
+
 def relative_url(from_page: str, to_path: str, config: Config) -> str:
     """Link from one page's URL to another page's URL (or to a file)."""
     here = page_url(from_page, config)
@@ -235,16 +240,6 @@ def relative_url(from_page: str, to_path: str, config: Config) -> str:
 
 def human_size(size: int) -> str:
     return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
-
-
-def project_hash(project_dir: Path, extra_dirs: list[Path]) -> str:
-    """One hash over every file of a staged project and the theme folders it uses."""
-    digest = hashlib.sha256()
-    for root in [project_dir, *extra_dirs]:
-        for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-            digest.update(path.relative_to(root).as_posix().encode())
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
 
 
 def _sync(docs: Path, wanted: dict[str, bytes], keep: set[str]) -> None:
