@@ -106,7 +106,7 @@ def build(config_file: Path, site_dir: Path, today: date, roles: list[str] | Non
     runs: list[MkDocsRun] = []
     manifests: dict[str, incremental.Manifest] = {}
     for role, config_path in staged.config_files.items():             # 8. plan: skip, some pages, or all
-        manifests[role] = incremental.manifest(config_path.parent, _theme_dirs(config))
+        manifests[role] = incremental.manifest(config_path.parent, theme_dirs(config))
         todo = incremental.plan(_last_manifest(cache, role), manifests[role])
         if todo.kind == "skip":
             result.roles_skipped.append(role)
@@ -181,8 +181,8 @@ def _chosen_roles(config: Config, roles: list[str] | None) -> list[str]:
     return list(dict.fromkeys(roles))
 
 
-def _theme_dirs(config: Config) -> list[Path]:
-    """Folders whose files change a role's pages besides its staged project."""
+def theme_dirs(config: Config) -> list[Path]:
+    """Folders whose files change every page of a role besides its staged project."""
     package = Path(__file__).parent
     dirs = [package]
     return [*dirs, config.custom_dir, *config.partials_dirs]

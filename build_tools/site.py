@@ -132,6 +132,8 @@ def _restore_search_entries(path: Path, old_index: bytes | None, page_urls: set[
 
 
 def serve(config_file: Path, address: str) -> subprocess.Popen[bytes]:
-    """`mkdocs serve` on a staged project; it reloads the browser when staging rewrites files."""
-    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file), "-a", address, "--livereload", "--watch-theme"]
+    """`mkdocs serve --dirty` on a staged project: when staging rewrites files it renders
+    only those again (the preview touches every page when more changed), keeping its state
+    between rebuilds, and reloads the browser."""
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", str(config_file), "-a", address, "--livereload", "--watch-theme"]
     return subprocess.Popen(command, env=mkdocs_env())

@@ -27,6 +27,7 @@ HOME_PAGE = "index.md"
 #: The theme layer's stylesheet and script, included even when mkdocs.yml does not list them.
 THEME_CSS = "assets/stylesheets/guides.css"
 THEME_JS = "assets/javascripts/read-aloud.js"
+_LINE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 #: Above this many pages a role's site renders only the open part of the navigation on each
 #: page (Material's `navigation.prune`): with the whole tree on every page, MkDocs' time per
 #: page grows with the size of the site.
@@ -55,7 +56,10 @@ def stage_role(
     `project_dir/docs/`.
     """
     docs = project_dir / "docs"
-    wanted: dict[str, bytes] = {path: page.text.encode("utf-8") for path, page in view.pages.items()}
+    wanted: dict[str, bytes] = {
+        path: staged_text(page, page_data(page, view, config, today, sheets)).encode("utf-8")
+        for path, page in view.pages.items()
+    }
     if LEVELS_PAGE not in view.pages:
         wanted[LEVELS_PAGE] = levels_page(view, config).encode("utf-8")
     if HOME_PAGE not in view.pages:
@@ -102,10 +106,23 @@ def staged_settings(view: RoleView, config: Config, today: date, sheets: dict[st
     extra["guides"] = {
         "role": {"id": role.id, "label": role.label},
         "landing": "../",
-        "pages": {path: page_data(page, view, config, today, sheets) for path, page in view.pages.items()},
     }
     settings["extra"] = extra
     return settings
+
+
+def staged_text(page: StagedPage, data: dict[str, Any]) -> str:
+    """The page as MkDocs reads it: its front matter becomes one line holding its title and
+    what the theme shows around it (`page.meta.guides`), padded with blank lines so every
+    body line keeps its number. Per-page data lives here, not in mkdocs.yml: MkDocs parses
+    its config with pure-Python YAML on every run, and an edit stays local to its page.
+    A page with no front matter gains three lines at the top."""
+    doc = page.document
+    head = yaml.dump({"title": doc.title, "guides": data}, Dumper=_LINE_DUMPER, default_flow_style=True,
+                     width=2**31 - 1, allow_unicode=True, sort_keys=True).strip()
+    room = doc.body_start - 3  # lines between the two `---` fences
+    padding = [""] * (room - 1) if room >= 1 else []
+    return "\n".join(["---", head, *padding, "---", *page.lines[doc.body_start - 1:]]) + "\n"
 
 
 def page_data(page: StagedPage, view: RoleView, config: Config, today: date, sheets: dict[str, SheetLink]) -> dict[str, Any]:
