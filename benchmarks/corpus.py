@@ -37,9 +37,6 @@ from typing import Any
 import yaml
 
 REPO = Path(__file__).resolve().parents[1]
-#: Above this many pages a site gets Material's navigation.prune (build_tools/stage.py's
-#: PRUNE_NAV_ABOVE; repeated here because the benchmark may run against a snapshot).
-PRUNE_NAV_ABOVE = 250
 
 # --- vocabulary -------------------------------------------------------------------
 
@@ -442,6 +439,8 @@ def write_configs(root: Path, features: tuple[str, ...] = (), pages: int = 0) ->
     }
     guides = dict(common, guides=source["guides"])
     plain = dict(common, site_dir="plain-site")
+    from build_tools.stage import PRUNE_NAV_ABOVE
+
     if pages > PRUNE_NAV_ABOVE and "navigation.prune" not in theme.get("features", []):
         plain["theme"] = {**theme, "features": [*theme.get("features", []), "navigation.prune"]}
     for name, data in (("mkdocs.yml", guides), ("mkdocs-plain.yml", plain)):
