@@ -403,14 +403,14 @@ def write_project(root: Path, pages: int, seed: int = 7, features: tuple[str, ..
     stats.staff_only_edit_target = next(
         p.path for p in plan if p.roles == ["staff"] and p.type != "step-by-step"
     )
-    write_configs(root, features)
+    write_configs(root, features, pages)
     return stats
 
 
 # --- configuration ------------------------------------------------------------------
 
 
-def write_configs(root: Path, features: tuple[str, ...] = ()) -> None:
+def write_configs(root: Path, features: tuple[str, ...] = (), pages: int = 0) -> None:
     """mkdocs.yml for `guides`, and mkdocs-plain.yml for the plain MkDocs baseline.
 
     Both take site_name, theme, extra_css, extra_javascript and markdown_extensions
@@ -418,6 +418,10 @@ def write_configs(root: Path, features: tuple[str, ...] = ()) -> None:
     layer `guides` itself uses (the repository's site_overrides/, or the snapshot
     of it the benchmark runs against, see run.py). `features` are Material feature
     flags added to both (for experiments such as `navigation.prune`).
+
+    Like for like: `guides` adds `navigation.prune` to a role site above
+    `stage.PRUNE_NAV_ABOVE` pages, so the baseline, one site of `pages` pages, gets the
+    same flag by the same rule.
     """
     source = yaml.safe_load((tool_root() / "mkdocs.yml").read_text(encoding="utf-8"))
     custom_dir = tool_root() / "site_overrides"
@@ -435,6 +439,10 @@ def write_configs(root: Path, features: tuple[str, ...] = ()) -> None:
     }
     guides = dict(common, guides=source["guides"])
     plain = dict(common, site_dir="plain-site")
+    from build_tools.stage import PRUNE_NAV_ABOVE
+
+    if pages > PRUNE_NAV_ABOVE and "navigation.prune" not in theme.get("features", []):
+        plain["theme"] = {**theme, "features": [*theme.get("features", []), "navigation.prune"]}
     for name, data in (("mkdocs.yml", guides), ("mkdocs-plain.yml", plain)):
         (root / name).write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
 

@@ -36,7 +36,7 @@ STAGES = [
     ("build_tools.sheets", "plan_sheets", "  plan sheets (Markdown+HTML per sheet)"),
     ("build_tools.sheets", "render_sheets", "  render sheets (WeasyPrint, cached)"),
     ("build_tools.pipeline", "stage_role", "  write staged projects"),
-    ("build_tools.pipeline", "project_hash", "project_hash (per role)"),
+    ("build_tools.incremental", "manifest", "manifest (per role: what changed)"),
     ("build_tools.pipeline", "build_sites", "build_sites (mkdocs build per role, parallel)"),
     ("build_tools.pipeline", "_link_tree", "assemble: hard-link role sites"),
     ("build_tools.landing", "write_landing", "assemble: landing page"),

@@ -91,7 +91,7 @@ def _build(args: argparse.Namespace) -> int:
     _print_findings(result.check.findings, "text")
     for line in result.engine_warnings:
         print(line, file=sys.stderr)
-    built = ", ".join(result.roles_built) or "none"
+    built = ", ".join(_role_note(role, result.pages_rendered.get(role)) for role in result.roles_built) or "none"
     skipped = f" (unchanged, reused: {', '.join(result.roles_skipped)})" if result.roles_skipped else ""
     print(
         f"guides: built {built}{skipped}; sheets rendered {result.sheets_rendered}, reused {result.sheets_reused}; "
@@ -99,6 +99,10 @@ def _build(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return EXIT_OK
+
+
+def _role_note(role: str, pages: int | None) -> str:
+    return role if pages is None else f"{role} ({pages} changed file{'s' if pages != 1 else ''} rendered again)"
 
 
 def _check(args: argparse.Namespace) -> int:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from build_tools import landing, stamp
+from build_tools import incremental, landing, stamp
 from build_tools import readability as readability_package
 from build_tools.cache import ResultCache, code_digest, digest
 from build_tools.config import Config, load_config
@@ -27,8 +27,8 @@ from build_tools.readability.parallel import PageJob, measure_pages
 from build_tools.readability.report import write_report
 from build_tools.report_rows import report_rows
 from build_tools.roles import RoleView, select
-from build_tools.site import MkDocsRun, build_sites
-from build_tools.stage import SheetLink, project_hash, stage_role
+from build_tools.site import MkDocsRun, Rerender, build_sites
+from build_tools.stage import SheetLink, output_file, page_url, stage_role
 from build_tools.validate import validate
 
 CACHE = ".guides-cache"
@@ -48,6 +48,8 @@ class BuildResult:
     site_dir: Path
     roles_built: list[str] = field(default_factory=list)
     roles_skipped: list[str] = field(default_factory=list)
+    #: Per built role: how many pages were rendered again, or None for a full build.
+    pages_rendered: dict[str, int | None] = field(default_factory=dict)
     sheets_rendered: int = 0
     sheets_reused: int = 0
     engine_warnings: list[str] = field(default_factory=list)
@@ -102,17 +104,20 @@ def build(config_file: Path, site_dir: Path, today: date, roles: list[str] | Non
     result.sheets_rendered, result.sheets_reused = staged.sheets_rendered, staged.sheets_reused
 
     runs: list[MkDocsRun] = []
-    hashes: dict[str, str] = {}
-    for role, config_path in staged.config_files.items():
-        hashes[role] = project_hash(config_path.parent, _theme_dirs(config))
-        if _cached_hash(cache, role) == hashes[role]:
+    manifests: dict[str, incremental.Manifest] = {}
+    for role, config_path in staged.config_files.items():             # 8. plan: skip, some pages, or all
+        manifests[role] = incremental.manifest(config_path.parent, theme_dirs(config))
+        todo = incremental.plan(_last_manifest(cache, role), manifests[role])
+        if todo.kind == "skip":
             result.roles_skipped.append(role)
-        else:
-            _forget_hash(cache, role)
-            runs.append(MkDocsRun(role, config_path, cache / "sites" / role))
-    result.engine_warnings = build_sites(runs)                          # 8. render
+            continue
+        _forget_manifest(cache, role)
+        rerender = _rerender(todo.changed, config) if todo.kind == "pages" else None
+        runs.append(MkDocsRun(role, config_path, cache / "sites" / role, rerender))
+        result.pages_rendered[role] = len(todo.changed) if rerender else None
+    result.engine_warnings = build_sites(runs)                          # 9. render
     for run in runs:
-        _remember_hash(cache, run.role_id, hashes[run.role_id])
+        _remember_manifest(cache, run.role_id, manifests[run.role_id])
         result.roles_built.append(run.role_id)
 
     site_dir = site_dir.resolve()                                       # 9. assemble
@@ -176,30 +181,41 @@ def _chosen_roles(config: Config, roles: list[str] | None) -> list[str]:
     return list(dict.fromkeys(roles))
 
 
-def _theme_dirs(config: Config) -> list[Path]:
-    """Folders whose files change a role's pages besides its staged project."""
+def theme_dirs(config: Config) -> list[Path]:
+    """Folders whose files change every page of a role besides its staged project."""
     package = Path(__file__).parent
     dirs = [package]
     return [*dirs, config.custom_dir, *config.partials_dirs]
 
 
-def _hash_file(cache: Path, role: str) -> Path:
-    return cache / "sites" / f"{role}.hash"
+def _manifest_file(cache: Path, role: str) -> Path:
+    return cache / "sites" / f"{role}.manifest.json"
 
 
-def _cached_hash(cache: Path, role: str) -> str | None:
-    path = _hash_file(cache, role)
-    if path.is_file() and (cache / "sites" / role).is_dir():
-        return path.read_text().strip()
+def _last_manifest(cache: Path, role: str) -> incremental.Manifest | None:
+    """The manifest of the role's last good build, if its output is still whole."""
+    path = _manifest_file(cache, role)
+    if path.is_file() and (cache / "sites" / role / "search" / "search_index.json").is_file():
+        return incremental.Manifest.from_json(path.read_text(encoding="utf-8", errors="replace"))
     return None
 
 
-def _forget_hash(cache: Path, role: str) -> None:
-    _hash_file(cache, role).unlink(missing_ok=True)
+def _forget_manifest(cache: Path, role: str) -> None:
+    """Before a build writes into the role's output: if it fails, the next one is a full build."""
+    _manifest_file(cache, role).unlink(missing_ok=True)
 
 
-def _remember_hash(cache: Path, role: str, digest: str) -> None:
-    _hash_file(cache, role).write_text(digest)
+def _remember_manifest(cache: Path, role: str, manifest: incremental.Manifest) -> None:
+    _manifest_file(cache, role).write_text(manifest.to_json(), encoding="utf-8")
+
+
+def _rerender(changed: tuple[str, ...], config: Config) -> Rerender:
+    """The outputs of the staged files that changed, and the URLs of the pages among them."""
+    pages = [path for path in changed if path.endswith(".md")]
+    return Rerender(
+        outputs=tuple(output_file(path, config) for path in changed),
+        page_urls=tuple(page_url(path, config) for path in pages),
+    )
 
 
 def _link_tree(source: Path, target: Path) -> None:

@@ -1,69 +1,134 @@
-"""`guides serve --role ID`: a live preview of one role's site.
+"""`guides serve --role ID`: a live preview of one role's site that keeps up with typing.
 
-We stage the role, hand the staged project to `mkdocs serve` (which reloads
-the browser when staged files change), and re-stage whenever content,
-partials, theme overrides or the config change. A change with errors prints
-them and leaves the last good preview in place.
+We stage the role and hand the staged project to `mkdocs serve --dirty`, which keeps
+its state between rebuilds and renders only the staged files whose bytes changed
+(staging writes a file only when its bytes change). When a change reaches further
+than page bodies (a title, the navigation, the config, the theme), every staged page
+is touched so that MkDocs renders them all: the same rule as `guides build`
+(`incremental.plan`). Content, partials, theme and config are watched with inotify
+(watchdog), not polled.
+
+A change with errors prints them, keeps the last good pages, and shows the errors
+at the top of every previewed page until they are fixed.
 """
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
-import time
+import threading
 from datetime import date
 from pathlib import Path
 
-from build_tools import pipeline, site
-from build_tools.errors import has_errors
+import yaml
 
-POLL_SECONDS = 1.0
+from build_tools import incremental, pipeline, site
+from build_tools.config import MkDocsDumper
+from build_tools.errors import Finding, has_errors
+
+#: Edits arrive in bursts (an editor writes a temporary file, then renames it):
+#: wait this long after the last event before staging again.
+SETTLE_SECONDS = 0.05
 
 
 def serve(config_file: Path, role: str, address: str, today: date | None) -> None:
-    checked = _stage(config_file, role, today, first=True)
-    if checked is None:
+    preview = Preview(config_file, role, today or date.today())
+    if not preview.restage():
         raise SystemExit(1)
-    project = checked.config.project_dir / pipeline.CACHE / "stage" / role / "mkdocs.yml"
-    watched = [checked.config.config_file, checked.config.docs_dir, checked.config.custom_dir, *checked.config.partials_dirs]
+    config = preview.checked.config
+    watched = [config.config_file, config.docs_dir, config.custom_dir, *config.partials_dirs]
     # A polite stop (SIGTERM, as from a process manager or a test) must also stop MkDocs.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    server = site.serve(project, address)
-    path = f"{role}/" if checked.config.site_url else ""
+    server = site.serve(preview.project / "mkdocs.yml", address)
+    path = f"{role}/" if config.site_url else ""
     print(f"guides: previewing the {role} site at http://{address}/{path} (Ctrl+C to stop)", file=sys.stderr)
-    seen = _snapshot(watched)
+    changed = threading.Event()
+    observer = _watch(watched, changed)
     try:
         while server.poll() is None:
-            time.sleep(POLL_SECONDS)
-            now = _snapshot(watched)
-            if now != seen:
-                seen = now
-                _stage(config_file, role, today, first=False)
+            if changed.wait(timeout=0.5):
+                while changed.wait(timeout=SETTLE_SECONDS):
+                    changed.clear()
+                preview.restage()
     finally:
+        observer.stop()
         server.terminate()
         server.wait()
 
 
-def _stage(config_file: Path, role: str, today: date | None, first: bool) -> pipeline.CheckResult | None:
-    checked = pipeline.check(config_file, today or date.today())
-    for finding in checked.findings:
-        print(finding.format(), file=sys.stderr)
-    if has_errors(checked.findings):
-        print("guides: fix the errors above; the preview shows the last good version", file=sys.stderr)
-        return None
-    if role not in checked.config.role_ids:
-        print(f"guides: unknown role {role}; roles are: {', '.join(checked.config.role_ids)}", file=sys.stderr)
-        return None
-    pipeline.stage_roles(checked, [role], checked.config.project_dir / pipeline.CACHE, today or date.today())
-    if not first:
-        print("guides: preview updated", file=sys.stderr)
-    return checked
+class Preview:
+    """The staged project of one role, kept in step with the content."""
+
+    def __init__(self, config_file: Path, role: str, today: date) -> None:
+        self.config_file, self.role, self.today = config_file, role, today
+        self.checked: pipeline.CheckResult
+        self.project = Path()
+        self.manifest: incremental.Manifest | None = None
+
+    def restage(self) -> bool:
+        """Check and stage again; on errors keep the last good pages and show the errors."""
+        first = self.manifest is None
+        checked = pipeline.check(self.config_file, self.today)
+        problems = [f for f in checked.findings if f.severity == "error"]
+        for finding in checked.findings:
+            print(finding.format(), file=sys.stderr)
+        if self.role not in checked.config.role_ids:
+            print(f"guides: unknown role {self.role}; roles are: {', '.join(checked.config.role_ids)}", file=sys.stderr)
+            return False
+        if has_errors(checked.findings):
+            print("guides: fix the errors above; the preview shows the last good version", file=sys.stderr)
+            if not first:
+                self._show_errors(problems)
+            return False
+        self.checked = checked
+        cache = checked.config.project_dir / pipeline.CACHE
+        pipeline.stage_roles(checked, [self.role], cache, self.today)
+        self.project = cache / "stage" / self.role
+        manifest = incremental.manifest(self.project, pipeline.theme_dirs(checked.config))
+        if not first and incremental.plan(self.manifest, manifest).kind == "full":
+            _touch_pages(self.project / "docs")  # MkDocs --dirty then renders every page
+        self.manifest = manifest
+        if not first:
+            print("guides: preview updated", file=sys.stderr)
+        return True
+
+    def _show_errors(self, problems: list[Finding]) -> None:
+        """Put the errors in the staged config: every page shows them until they are fixed."""
+        config_path = self.project / "mkdocs.yml"
+        settings = yaml.load(config_path.read_text(encoding="utf-8"), Loader=yaml.Loader)  # noqa: S506 (our own file)
+        settings.setdefault("extra", {}).setdefault("guides", {})["preview_errors"] = [f.format() for f in problems]
+        config_path.write_text(yaml.dump(settings, Dumper=MkDocsDumper, sort_keys=False, allow_unicode=True), encoding="utf-8")
+        _touch_pages(self.project / "docs")
+        self.manifest = None  # whatever comes next, render every page again
 
 
-def _snapshot(paths: list[Path]) -> dict[str, float]:
-    state: dict[str, float] = {}
-    for root in paths:
-        files = [root] if root.is_file() else (p for p in root.rglob("*") if p.is_file()) if root.is_dir() else []
-        for path in files:
-            state[str(path)] = path.stat().st_mtime
-    return state
+def _touch_pages(docs: Path) -> None:
+    for path in docs.rglob("*.md"):
+        os.utime(path)
+
+
+def _watch(paths: list[Path], changed: threading.Event):  # type: ignore[no-untyped-def]
+    """Set `changed` on any change under `paths` (files or folders)."""
+    from watchdog.events import FileSystemEventHandler
+    from watchdog.observers import Observer
+
+    class Handler(FileSystemEventHandler):
+        def __init__(self, only: str | None = None) -> None:
+            self.only = only  # a watched file's path, when its folder is watched for it
+
+        def on_any_event(self, event) -> None:  # type: ignore[no-untyped-def]
+            if event.event_type in ("opened", "closed_no_write"):
+                return
+            paths = {os.fsdecode(event.src_path), os.fsdecode(getattr(event, "dest_path", "") or "")}
+            if self.only is None or self.only in paths:
+                changed.set()
+
+    observer = Observer()
+    for path in paths:
+        if path.is_dir():
+            observer.schedule(Handler(), str(path), recursive=True)
+        elif path.is_file():
+            observer.schedule(Handler(str(path.resolve())), str(path.resolve().parent), recursive=False)
+    observer.start()
+    return observer

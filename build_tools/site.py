@@ -7,6 +7,8 @@ one process could share state. Processes also let the roles use both cores.
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import os
 import re
 import subprocess
@@ -20,11 +22,35 @@ from build_tools.errors import EngineError
 LOG_LINE = re.compile(r"^(WARNING|ERROR)\s*-\s*(.*)$")
 
 
+#: What MkDocs writes on every build, dirty or not: taken out before a dirty build so that
+#: MkDocs writes new files instead of overwriting ones hard-linked into the published site.
+ALWAYS_WRITTEN = ("search/search_index.json", "sitemap.xml", "sitemap.xml.gz", "404.html")
+SEARCH_INDEX = "search/search_index.json"
+#: MkDocs' own warning on every dirty build; ours are exact (see `Rerender`), so it is noise.
+DIRTY_NOTICE = "A 'dirty' build is being performed"
+
+
+@dataclass(frozen=True)
+class Rerender:
+    """Render only some pages of a site built before, leaving the rest as they are.
+
+    `outputs` are the site-relative files to write again (pages' HTML, changed static
+    files); `page_urls` the URLs of the pages among them, whose search entries are
+    replaced. Only used when titles, navigation, config and theme are unchanged
+    (see `incremental.plan`), so no other page can show anything different.
+    """
+
+    outputs: tuple[str, ...]
+    page_urls: tuple[str, ...]
+
+
 @dataclass(frozen=True)
 class MkDocsRun:
     role_id: str
     config_file: Path
     site_dir: Path
+    #: None: build the whole site afresh (`--clean`).
+    rerender: Rerender | None = None
 
 
 def mkdocs_env() -> dict[str, str]:
@@ -43,30 +69,71 @@ def build_sites(runs: list[MkDocsRun], jobs: int | None = None) -> list[str]:
     jobs = max(1, jobs or os.cpu_count() or 1)
     warnings: list[str] = []
     pending = list(runs)
-    running: list[tuple[MkDocsRun, subprocess.Popen[str]]] = []
+    running: list[tuple[MkDocsRun, subprocess.Popen[str], bytes | None]] = []
     failures: list[str] = []
     while pending or running:
         while pending and len(running) < jobs:
             run = pending.pop(0)
-            running.append((run, _start(run)))
-        run, proc = running.pop(0)
+            old_index = _prepare_rerender(run) if run.rerender else None
+            running.append((run, _start(run), old_index))
+        run, proc, old_index = running.pop(0)
         _, stderr = proc.communicate()
         lines = [m.group(1).lower() + ": " + m.group(2).strip() for m in map(LOG_LINE.match, stderr.splitlines()) if m]
-        warnings += [f"{run.role_id} site: {line}" for line in lines]
+        warnings += [f"{run.role_id} site: {line}" for line in lines if DIRTY_NOTICE not in line]
         if proc.returncode != 0:
             tail = "\n".join(stderr.strip().splitlines()[-8:])
             failures.append(f"MkDocs could not build the {run.role_id} site:\n{tail}")
+        elif run.rerender is not None and not _restore_search_entries(run.site_dir / SEARCH_INDEX, old_index, set(run.rerender.page_urls)):
+            pending.append(dataclasses.replace(run, rerender=None))  # rare: see _restore_search_entries
     if failures:
         raise EngineError("\n".join(failures))
     return warnings
 
 
 def _start(run: MkDocsRun) -> subprocess.Popen[str]:
-    command = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(run.config_file), "-d", str(run.site_dir)]
+    mode = "--dirty" if run.rerender else "--clean"
+    command = [sys.executable, "-m", "mkdocs", "build", mode, "-f", str(run.config_file), "-d", str(run.site_dir)]
     return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=mkdocs_env())
 
 
+def _prepare_rerender(run: MkDocsRun) -> bytes:
+    """Remove what the dirty build will write, so it writes new files (new inodes): the
+    old ones may be hard-linked into the published site, which must not change under
+    readers. A removed output is also how MkDocs knows to render its page again.
+    Returns the search index of the last build, whose other pages' entries are kept."""
+    assert run.rerender is not None
+    old_index = (run.site_dir / SEARCH_INDEX).read_bytes()
+    for rel in (*run.rerender.outputs, *ALWAYS_WRITTEN):
+        (run.site_dir / rel).unlink(missing_ok=True)
+    return old_index
+
+
+def _restore_search_entries(path: Path, old_index: bytes | None, page_urls: set[str]) -> bool:
+    """A dirty build's search index holds only the pages it rendered: put back every other
+    page's entries, in the order a full build gives (the old index's order). False when
+    that order is unknown (a page that had no entries before): build the role afresh."""
+    new = json.loads(path.read_bytes())
+    old = json.loads(old_index or b"{}")
+    fresh: dict[str, list[dict[str, object]]] = {}
+    for entry in new["docs"]:
+        fresh.setdefault(str(entry["location"]).split("#")[0], []).append(entry)
+    docs: list[dict[str, object]] = []
+    for entry in old.get("docs", []):
+        page = str(entry["location"]).split("#")[0]
+        if page not in page_urls:
+            docs.append(entry)
+        elif page in fresh:
+            docs += fresh.pop(page)
+    if fresh:
+        return False
+    # Written exactly as Material's search plugin writes it, so the bytes match a full build.
+    path.write_text(json.dumps({"config": new["config"], "docs": docs}, separators=(",", ":"), default=str), encoding="utf-8")
+    return True
+
+
 def serve(config_file: Path, address: str) -> subprocess.Popen[bytes]:
-    """`mkdocs serve` on a staged project; it reloads the browser when staging rewrites files."""
-    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file), "-a", address, "--livereload", "--watch-theme"]
+    """`mkdocs serve --dirty` on a staged project: when staging rewrites files it renders
+    only those again (the preview touches every page when more changed), keeping its state
+    between rebuilds, and reloads the browser."""
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", str(config_file), "-a", address, "--livereload", "--watch-theme"]
     return subprocess.Popen(command, env=mkdocs_env())

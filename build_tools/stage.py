@@ -9,7 +9,6 @@ role hashes the same and `mkdocs serve` reloads only what moved.
 from __future__ import annotations
 
 import copy
-import hashlib
 import posixpath
 from dataclasses import dataclass
 from datetime import date
@@ -28,6 +27,7 @@ HOME_PAGE = "index.md"
 #: The theme layer's stylesheet and script, included even when mkdocs.yml does not list them.
 THEME_CSS = "assets/stylesheets/guides.css"
 THEME_JS = "assets/javascripts/read-aloud.js"
+_LINE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 #: Above this many pages a role's site renders only the open part of the navigation on each
 #: page (Material's `navigation.prune`): with the whole tree on every page, MkDocs' time per
 #: page grows with the size of the site.
@@ -56,7 +56,10 @@ def stage_role(
     `project_dir/docs/`.
     """
     docs = project_dir / "docs"
-    wanted: dict[str, bytes] = {path: page.text.encode("utf-8") for path, page in view.pages.items()}
+    wanted: dict[str, bytes] = {
+        path: staged_text(page, page_data(page, view, config, today, sheets)).encode("utf-8")
+        for path, page in view.pages.items()
+    }
     if LEVELS_PAGE not in view.pages:
         wanted[LEVELS_PAGE] = levels_page(view, config).encode("utf-8")
     if HOME_PAGE not in view.pages:
@@ -103,10 +106,23 @@ def staged_settings(view: RoleView, config: Config, today: date, sheets: dict[st
     extra["guides"] = {
         "role": {"id": role.id, "label": role.label},
         "landing": "../",
-        "pages": {path: page_data(page, view, config, today, sheets) for path, page in view.pages.items()},
     }
     settings["extra"] = extra
     return settings
+
+
+def staged_text(page: StagedPage, data: dict[str, Any]) -> str:
+    """The page as MkDocs reads it: its front matter becomes one line holding its title and
+    what the theme shows around it (`page.meta.guides`), padded with blank lines so every
+    body line keeps its number. Per-page data lives here, not in mkdocs.yml: MkDocs parses
+    its config with pure-Python YAML on every run, and an edit stays local to its page.
+    A page with no front matter gains three lines at the top."""
+    doc = page.document
+    head = yaml.dump({"title": doc.title, "guides": data}, Dumper=_LINE_DUMPER, default_flow_style=True,
+                     width=2**31 - 1, allow_unicode=True, sort_keys=True).strip()
+    room = doc.body_start - 3  # lines between the two `---` fences
+    padding = [""] * (room - 1) if room >= 1 else []
+    return "\n".join(["---", head, *padding, "---", *page.lines[doc.body_start - 1:]]) + "\n"
 
 
 def page_data(page: StagedPage, view: RoleView, config: Config, today: date, sheets: dict[str, SheetLink]) -> dict[str, Any]:
@@ -225,6 +241,12 @@ def page_url(path: str, config: Config) -> str:
     return stem + "/"
 
 
+def output_file(path: str, config: Config) -> str:
+    """The file MkDocs writes for a source file, relative to the site folder."""
+    url = page_url(path, config)
+    return url + "index.html" if path.endswith(".md") and (not url or url.endswith("/")) else url
+
+
 def relative_url(from_page: str, to_path: str, config: Config) -> str:
     """Link from one page's URL to another page's URL (or to a file)."""
     here = page_url(from_page, config)
@@ -236,16 +258,6 @@ def relative_url(from_page: str, to_path: str, config: Config) -> str:
 
 def human_size(size: int) -> str:
     return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
-
-
-def project_hash(project_dir: Path, extra_dirs: list[Path]) -> str:
-    """One hash over every file of a staged project and the theme folders it uses."""
-    digest = hashlib.sha256()
-    for root in [project_dir, *extra_dirs]:
-        for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-            digest.update(path.relative_to(root).as_posix().encode())
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
 
 
 def _sync(docs: Path, wanted: dict[str, bytes], keep: set[str]) -> None:

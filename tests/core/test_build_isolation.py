@@ -114,6 +114,7 @@ def test_editing_one_staff_sheet_rebuilds_only_the_staff_site_and_that_sheet(bui
     page.write_text(page.read_text() + "- [ ] Print the name badges\n")
     again = run_guides("build", "-f", str(project / "mkdocs.yml"), "-d", str(site), "--today", "2026-11-22")
     assert again.returncode == 0, again.stderr
-    assert "built staff (unchanged, reused: partner)" in again.stderr
+    # The page and its PDF changed, nothing else: only those two files are rendered again.
+    assert "built staff (2 changed files rendered again) (unchanged, reused: partner)" in again.stderr
     assert "sheets rendered 1, reused 0" in again.stderr
     assert b"Print the name badges" in (site / "staff" / "staff" / "checklist" / "index.html").read_bytes()

@@ -55,8 +55,18 @@ def test_preview_follows_edits_and_survives_errors(basic_site: Path) -> None:
         assert "Everyone reads this edit" in fetch(url, "Everyone reads this edit")
 
         page.write_text(page.read_text().replace("Everyone reads this edit", "Broken {{ nope.nothing }}"))
-        time.sleep(3)
-        assert "Everyone reads this edit" in fetch(url, "Everyone reads this edit")
+        # The last good page stays, with the problem shown above it until it is fixed.
+        shown = fetch(url, "This preview is out of date")
+        assert "Everyone reads this edit" in shown
+        assert "content/shared.md:11: error variable: unknown variable `nope.nothing`" in shown
+
+        page.write_text(page.read_text().replace("Broken {{ nope.nothing }}", "Everyone reads the fix"))
+        fixed = fetch(url, "Everyone reads the fix")
+        assert "Everyone reads the fix" in fixed and "This preview is out of date" not in fixed
+
+        # A new page changes the navigation: every page is rendered again and links to it.
+        (basic_site / "content" / "later.md").write_text("---\ntitle: A page added later\n---\n\nNew words.\n")
+        assert "A page added later" in fetch(url, "A page added later")
     finally:
         server.terminate()
         _, errors = server.communicate(timeout=20)
