@@ -13,6 +13,7 @@ import sys
 import time
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from build_tools import pipeline, site
 from build_tools.errors import has_errors
@@ -28,8 +29,8 @@ def serve(config_file: Path, role: str, address: str, today: date | None) -> Non
     watched = [checked.config.config_file, checked.config.docs_dir, checked.config.custom_dir, *checked.config.partials_dirs]
     # A polite stop (SIGTERM, as from a process manager or a test) must also stop MkDocs.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    server = site.serve(project, address)
-    path = f"{role}/" if checked.config.site_url else ""
+    server = site.serve(project, address, checked.config.guides.engine)
+    path = urlsplit(checked.config.role_url(role)).path.lstrip("/")  # mkdocs serve serves at site_url's path
     print(f"guides: previewing the {role} site at http://{address}/{path} (Ctrl+C to stop)", file=sys.stderr)
     seen = _snapshot(watched)
     try:

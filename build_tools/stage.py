@@ -57,7 +57,7 @@ def stage_role(
     """
     docs = project_dir / "docs"
     wanted: dict[str, bytes] = {path: page.text.encode("utf-8") for path, page in view.pages.items()}
-    if LEVELS_PAGE not in view.pages:
+    if has_levels_page(view, config):
         wanted[LEVELS_PAGE] = levels_page(view, config).encode("utf-8")
     if HOME_PAGE not in view.pages:
         wanted[HOME_PAGE] = home_page(view, config).encode("utf-8")
@@ -76,8 +76,8 @@ def staged_settings(view: RoleView, config: Config, today: date, sheets: dict[st
     role = config.role(view.role_id)
     settings["docs_dir"] = "docs"
     settings.pop("site_dir", None)
-    if config.site_url:
-        settings["site_url"] = f"{config.site_url}{role.id}/"
+    if config.role_url(role.id):  # sitemap and canonical links
+        settings["site_url"] = config.role_url(role.id)
     settings["site_name"] = f"{config.site_name}: {role.label}"
     theme = dict(settings.get("theme") or {"name": "material"})
     theme["custom_dir"] = str(config.custom_dir)
@@ -99,14 +99,25 @@ def staged_settings(view: RoleView, config: Config, today: date, sheets: dict[st
         "levels": {lv.id: {"label": lv.label, "meaning": lv.meaning} for lv in config.guides.levels},
     }})
     settings["markdown_extensions"] = extensions
+    if config.offline:
+        offline_settings(settings)
     extra = dict(settings.get("extra") or {})
     extra["guides"] = {
         "role": {"id": role.id, "label": role.label},
-        "landing": "../",
+        "landing": config.landing_link(role.id),
         "pages": {path: page_data(page, view, config, today, sheets) for path, page in view.pages.items()},
     }
     settings["extra"] = extra
     return settings
+
+
+def offline_settings(settings: dict[str, Any]) -> None:
+    """A site that works from `file://`: Material's `offline` plugin (search without a server,
+    no external requests) and `.html` page addresses, as a browser opens no folder's index."""
+    plugins = [p for p in (settings.get("plugins") or ["search"]) if p != "offline"]
+    names = {next(iter(p)) if isinstance(p, dict) else str(p) for p in plugins}
+    settings["plugins"] = [*plugins, *([] if "search" in names else ["search"]), "offline"]
+    settings["use_directory_urls"] = False
 
 
 def page_data(page: StagedPage, view: RoleView, config: Config, today: date, sheets: dict[str, SheetLink]) -> dict[str, Any]:
@@ -147,7 +158,7 @@ def navigation(view: RoleView, config: Config) -> list[Any]:
             node = node.setdefault(part + "/", {})
         node[path] = view.pages[path].document
     nav = _nav_items(tree, "", view)
-    if LEVELS_PAGE not in view.pages:
+    if has_levels_page(view, config):
         nav.append({"Pages by involvement level": LEVELS_PAGE})
     if HOME_PAGE not in view.pages:
         nav.insert(0, {"Home": HOME_PAGE})
@@ -177,6 +188,11 @@ def _page_sort_key(doc: Document, view: RoleView) -> tuple[Any, ...]:
         anchor = standard.document
     order = anchor.meta.order if anchor.meta.order is not None else float("inf")
     return (1, order, anchor.title.lower(), 1 if doc.is_easy else 0)
+
+
+def has_levels_page(view: RoleView, config: Config) -> bool:
+    """The generated levels page exists when levels are configured and the content has none."""
+    return bool(config.guides.levels) and LEVELS_PAGE not in view.pages
 
 
 def levels_page(view: RoleView, config: Config) -> str:
@@ -210,13 +226,14 @@ def home_page(view: RoleView, config: Config) -> str:
     return "\n".join(lines)
 
 
-def page_url(path: str, config: Config) -> str:
-    """The URL MkDocs gives a source file, relative to the site root."""
+def page_url(path: str, config: Config, online: bool = False) -> str:
+    """The URL MkDocs gives a source file, relative to the site root; `online`: in the
+    published site even when staging an offline copy (addresses printed on paper)."""
     if not path.endswith(".md"):
         return path
     stem = path[:-3]
     name = PurePosixPath(stem).name
-    if not config.mkdocs.get("use_directory_urls", True):
+    if not config.mkdocs.get("use_directory_urls", True) or (config.offline and not online):
         return stem + ".html"
     if name in ("index", "README"):
         parent = str(PurePosixPath(stem).parent)
