@@ -200,7 +200,7 @@ def levels_page(view: RoleView, config: Config) -> str:
     lines = [
         "---", "title: Pages by involvement level", "type: overview", "---", "",
         "# Pages by involvement level", "",
-        "Involvement has three levels. Each page or part of a page about a level says so in words.", "",
+        f"Involvement has {len(config.guides.levels)} levels. Each page or part of a page about a level says so in words.", "",
     ]
     for level in config.guides.levels:
         lines += [f"## {level.label}", "", level.meaning, ""]
