@@ -40,6 +40,11 @@ def scaffold_dir() -> Path:
     return package_dir("build_tools.scaffold") / "project"
 
 
+def offline_search_shim() -> bytes:
+    """iframe-worker's shim: runs Material's search worker in a page opened from `file://`."""
+    return (package_dir("build_tools.vendor") / "iframe-worker" / "shim.js").read_bytes()
+
+
 def tool_version() -> str:
     try:
         return version(DISTRIBUTION)

@@ -20,6 +20,7 @@ import yaml
 
 from build_tools.config import Config, MkDocsDumper
 from build_tools.content.model import Corpus, Document
+from build_tools.resources import offline_search_shim
 from build_tools.roles import RoleView, StagedPage, substitute_variables
 
 LEVELS_PAGE = "involvement-levels.md"
@@ -32,6 +33,8 @@ THEME_JS = "assets/javascripts/read-aloud.js"
 #: page (Material's `navigation.prune`): with the whole tree on every page, MkDocs' time per
 #: page grows with the size of the site.
 PRUNE_NAV_ABOVE = 250
+#: Where an offline copy carries the shim that lets search run from `file://`.
+OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,8 @@ def stage_role(
         wanted[LEVELS_PAGE] = levels_page(view, config).encode("utf-8")
     if HOME_PAGE not in view.pages:
         wanted[HOME_PAGE] = home_page(view, config).encode("utf-8")
+    if config.offline:
+        wanted[OFFLINE_SHIM] = offline_search_shim()
     for asset in view.assets:
         wanted[asset] = (config.docs_dir / asset).read_bytes()
     keep = set(wanted) | {s.path for s in sheets.values()}
@@ -99,8 +104,6 @@ def staged_settings(view: RoleView, config: Config, today: date, sheets: dict[st
         "levels": {lv.id: {"label": lv.label, "meaning": lv.meaning} for lv in config.guides.levels},
     }})
     settings["markdown_extensions"] = extensions
-    if config.offline:
-        offline_settings(settings)
     extra = dict(settings.get("extra") or {})
     extra["guides"] = {
         "role": {"id": role.id, "label": role.label},
@@ -108,16 +111,20 @@ def staged_settings(view: RoleView, config: Config, today: date, sheets: dict[st
         "pages": {path: page_data(page, view, config, today, sheets) for path, page in view.pages.items()},
     }
     settings["extra"] = extra
+    if config.offline:
+        offline_settings(settings)
     return settings
 
 
 def offline_settings(settings: dict[str, Any]) -> None:
     """A site that works from `file://`: Material's `offline` plugin (search without a server,
-    no external requests) and `.html` page addresses, as a browser opens no folder's index."""
+    no external requests) and `.html` page addresses, as a browser opens no folder's index.
+    The plugin would load its worker shim from unpkg.com; naming our copy stops it."""
     plugins = [p for p in (settings.get("plugins") or ["search"]) if p != "offline"]
     names = {next(iter(p)) if isinstance(p, dict) else str(p) for p in plugins}
     settings["plugins"] = [*plugins, *([] if "search" in names else ["search"]), "offline"]
     settings["use_directory_urls"] = False
+    settings["extra"]["polyfills"] = [OFFLINE_SHIM]
 
 
 def page_data(page: StagedPage, view: RoleView, config: Config, today: date, sheets: dict[str, SheetLink]) -> dict[str, Any]:

@@ -74,6 +74,10 @@ def test_an_offline_copy_opens_from_a_folder_with_search(tmp_path: Path) -> None
     assert local and all(link.endswith((".html", ".pdf")) for link in local), local
     assert 'href="taking-part.easy.html"' in page  # the easy-read switch
     assert "Choose a different site" not in page  # no landing page in a copy of one role
+    # Material's offline plugin would load its worker shim from unpkg.com: the copy carries ours.
+    assert '<script src="../assets/javascripts/iframe-worker-shim.js">' in page
+    assert (usb / "assets" / "javascripts" / "iframe-worker-shim.js").is_file()
+    assert not [p for p in files(usb) if p.endswith(".html") and "unpkg.com" in (usb / p).read_text()]
     assert not any("staff" in name for name in files(usb))
     staged = (tmp_path / "p" / ".guides-cache" / "stage" / "public" / "mkdocs.yml").read_text()
     assert "- offline" in staged and "use_directory_urls: false" in staged
