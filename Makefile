@@ -4,6 +4,9 @@
 VENV   := .venv
 PY     := $(VENV)/bin/python
 GUIDES := $(VENV)/bin/guides
+# This repository is one project that uses the package, installed editable with the exact
+# versions in constraints.txt (pyproject.toml only gives compatible ranges).
+PIN    := -c constraints.txt
 # Debian packages: WeasyPrint's text engine, PDF tools, git (easy-read stamps), and
 # for the tests Debian's own Chromium (no browser is ever downloaded).
 SITE_DEBS := python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core git
@@ -27,12 +30,12 @@ setup: $(VENV)/.installed
 
 setup-test: setup
 	@$(MAKE) --no-print-directory debs DEBS="$(TEST_DEBS)"
-	@test -f $(VENV)/.installed-test || { $(PY) -m pip install -q -e '.[test]' && touch $(VENV)/.installed-test; }
+	@test -f $(VENV)/.installed-test || { $(PY) -m pip install -q $(PIN) -e '.[test]' && touch $(VENV)/.installed-test; }
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml constraints.txt
 	@$(MAKE) --no-print-directory debs DEBS="$(SITE_DEBS)"
 	test -x $(PY) || python3 -m venv $(VENV)
-	$(PY) -m pip install -q --disable-pip-version-check -e .
+	$(PY) -m pip install -q --disable-pip-version-check $(PIN) -e .
 	rm -f $(VENV)/.installed-test
 	touch $@
 

@@ -1,4 +1,4 @@
-"""`guides`: build, check, serve and stamp, over the one pipeline.
+"""`guides`: new, build, check, serve and stamp, over the one pipeline.
 
 Exit codes: 0 success (warnings allowed), 1 content errors, 2 could not run.
 This is the only place where our exceptions become exit codes and messages.
@@ -11,10 +11,13 @@ import sys
 import time
 from datetime import date
 from pathlib import Path
+from typing import get_args
 
 from build_tools import pipeline, stamp
+from build_tools.config import Engine
 from build_tools.errors import ContentErrors, EngineError, Finding, GuidesError, UsageError, has_errors
 from build_tools.readability import format_github, format_json
+from build_tools.resources import tool_version
 from build_tools.report_rows import report_rows
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -47,12 +50,20 @@ def main(argv: list[str] | None = None) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="guides", description="Build accessible guides, easy-read pages and printable sheets, one site per reader.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {tool_version()}")
     commands = parser.add_subparsers(dest="command", required=True)
+
+    new = commands.add_parser("new", help="start a content project: config, starter pages, CI, pre-commit hook")
+    new.add_argument("directory", type=Path, metavar="DIR")
+    new.add_argument("--force", action="store_true", help="write into DIR even when it is not empty (files the starter project has are replaced)")
+    new.set_defaults(run=_new)
 
     build = commands.add_parser("build", help="check the content, then build every role's site into site/")
     _common(build)
-    build.add_argument("-d", "--site-dir", type=Path, default=Path("site"), help="where to publish (default: site)")
-    build.add_argument("--role", action="append", metavar="ID", help="build only this role (repeatable); other roles stay as published")
+    build.add_argument("-d", "--site-dir", type=Path, default=None, help="where to publish (default: site; for one role on its own host, site/ID; for --offline, site-offline/ID)")
+    build.add_argument("--role", action="append", metavar="ID", help="build only this role (repeatable); other roles stay as published. One role with its own site_url is published alone at the root of -d")
+    build.add_argument("--engine", choices=get_args(Engine), default=None, help="what builds the sites (default: guides.engine in mkdocs.yml, else mkdocs)")
+    build.add_argument("--offline", action="store_true", help="a copy of one role's site (--role ID) that works from file://, search included")
     build.set_defaults(run=_build)
 
     check = commands.add_parser("check", help="report every problem in the content without building")
@@ -86,7 +97,7 @@ def _iso_date(text: str) -> date:
 
 def _build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    result = pipeline.build(args.config_file, args.site_dir, args.today or date.today(), args.role)
+    result = pipeline.build(args.config_file, args.site_dir, args.today or date.today(), args.role, args.engine, args.offline)
     _print_notes(result.check.config.notes)
     _print_findings(result.check.findings, "text")
     for line in result.engine_warnings:
@@ -120,6 +131,14 @@ def _serve(args: argparse.Namespace) -> int:
     from build_tools.preview import serve
 
     serve(args.config_file, args.role, args.dev_addr, args.today)
+    return EXIT_OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    from build_tools.scaffold import new_project
+
+    written = new_project(args.directory, force=args.force)
+    print(f"guides: wrote {len(written)} files into {args.directory}; next: cd {args.directory} && guides check && guides build", file=sys.stderr)
     return EXIT_OK
 
 

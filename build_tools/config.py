@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from importlib.util import find_spec
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any, Literal, get_args
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -18,12 +18,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from build_tools.content.meta import PageType
 from build_tools.errors import UsageError
 from build_tools.readability import ReadabilitySettings
+from build_tools.resources import templates_dir, theme_dir
 
 ID_PATTERN = r"^[a-z][a-z0-9-]*$"
-
-#: Where the tool itself lives: its own `partials/` and `site_overrides/` are the
-#: defaults for any content project that does not bring its own.
-TOOL_ROOT = Path(__file__).resolve().parents[1]
+#: An absolute web address a site is published at.
+URL_PATTERN = r"^https?://[^/\s]+(/\S*)?$"
+#: The programs that can build a staged role project (see site.py).
+Engine = Literal["mkdocs", "properdocs"]
 
 
 class Strict(BaseModel):
@@ -36,6 +37,16 @@ class Role(Strict):
     id: str = Field(pattern=ID_PATTERN)
     label: str
     description: str
+    #: Where this role's site is published when it has a host of its own (an intranet, say);
+    #: without it the site is `<site_url><id>/`. See `Config.role_url`.
+    site_url: str | None = Field(default=None, pattern=URL_PATTERN)
+    #: Listed on the landing page; `false` keeps the role off it (its site still builds).
+    landing: bool = True
+
+    @field_validator("site_url")
+    @classmethod
+    def _trailing_slash(cls, value: str | None) -> str | None:
+        return value if value is None or value.endswith("/") else value + "/"
 
 
 class Level(Strict):
@@ -52,7 +63,10 @@ class GuidesSettings(Strict):
     """The `guides:` section of mkdocs.yml."""
 
     roles: tuple[Role, ...]
-    levels: tuple[Level, ...]
+    #: Optional: without levels, `level:` and level blocks are errors and there is no levels page.
+    levels: tuple[Level, ...] = ()
+    #: What builds each role's site: MkDocs, or ProperDocs (its maintained continuation).
+    engine: Engine = "mkdocs"
     #: Local details (organisation, teams, contacts) that content uses as `{{ org.name }}`.
     variables: dict[str, Any] = Field(default_factory=dict)
     readability: ReadabilitySettings = Field(default_factory=ReadabilitySettings)
@@ -65,12 +79,17 @@ class GuidesSettings(Strict):
         # `readability:` with nothing under it means "the defaults".
         return {} if value is None else value
 
+    @field_validator("roles")
+    @classmethod
+    def _some_roles(cls, items: tuple[Role, ...]) -> tuple[Role, ...]:
+        if not items:
+            raise ValueError("list at least one")
+        return items
+
     @field_validator("roles", "levels")
     @classmethod
     def _unique_ids(cls, items: tuple[Any, ...]) -> tuple[Any, ...]:
         ids = [item.id for item in items]
-        if not ids:
-            raise ValueError("list at least one")
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         if dupes:
             raise ValueError(f"ids must be unique; repeated: {', '.join(dupes)}")
@@ -92,6 +111,8 @@ class Config(Strict):
     mkdocs: dict[str, Any]
     #: Things worth telling the author that are not about content (printed, never fatal).
     notes: tuple[str, ...] = ()
+    #: Building a copy that works from `file://` (see `offline_copy`).
+    offline: bool = False
 
     @property
     def role_ids(self) -> tuple[str, ...]:
@@ -104,8 +125,32 @@ class Config(Strict):
     @property
     def partials_dirs(self) -> list[Path]:
         """Template folders, the project's first so it can replace any one template."""
-        own = self.project_dir / "partials"
-        return [own, TOOL_ROOT / "partials"] if own.is_dir() and own.resolve() != TOOL_ROOT / "partials" else [TOOL_ROOT / "partials"]
+        own, ours = self.project_dir / "partials", templates_dir()
+        return [own, ours] if own.is_dir() and own.resolve() != ours.resolve() else [ours]
+
+    def role_url(self, role_id: str) -> str:
+        """The absolute address of a role's site, ending in `/`: the role's own `site_url`, or
+        `<site_url><id>/`; "" when neither is configured. Every absolute address for the role
+        (QR codes, printed short URLs, sitemap, canonical links, landing links) comes from here."""
+        role = self.role(role_id)
+        if role.site_url:
+            return role.site_url
+        return f"{self.site_url}{role_id}/" if self.site_url else ""
+
+    def landing_link(self, role_id: str) -> str:
+        """Where a role's "Choose a different site" link goes: the landing page one folder up,
+        the main site's address for a role on a host of its own, or "" for none (an offline
+        copy, or a role on its own host with no main site)."""
+        if self.offline:
+            return ""
+        if self.role(role_id).site_url:
+            return self.site_url if self.site_url and self.site_url != self.role_url(role_id) else ""
+        return "../"
+
+    def offline_copy(self) -> Config:
+        """The same project, staged for a copy that works from `file://` (kiosks, USB sticks);
+        see `stage.offline_settings`."""
+        return self.model_copy(update={"offline": True})
 
     @property
     def content_prefix(self) -> str:
@@ -234,7 +279,7 @@ def _importable(module: str) -> bool:
 def _theme_dir(project_dir: Path, custom_dir: str | None) -> tuple[Path, list[str]]:
     """The project's theme overrides, or ours: badges, the easy-read switch and the
     read-aloud controls live there, so a site never builds without them."""
-    ours = TOOL_ROOT / "site_overrides"
+    ours = theme_dir()
     if not custom_dir:
         return ours, []
     path = (project_dir / custom_dir).resolve()

@@ -70,12 +70,15 @@ def plan(old: Manifest | None, new: Manifest) -> Plan:
     return Plan("pages", changed) if changed else Plan("skip")
 
 
-def manifest(project_dir: Path, shared_dirs: list[Path]) -> Manifest:
-    """Digest a staged project (`mkdocs.yml` + `docs/`) and the folders every page depends on."""
+def manifest(project_dir: Path, shared_dirs: list[Path], *settings: str) -> Manifest:
+    """Digest a staged project (`mkdocs.yml` + `docs/`), the folders every page depends on,
+    and any other `settings` that shape every page (e.g. the engine's name)."""
     docs = project_dir / "docs"
     files = {p.relative_to(docs).as_posix(): _file_digest(p) for p in sorted(docs.rglob("*")) if p.is_file()}
     shared = hashlib.sha256()
     shared.update(_file_digest(project_dir / "mkdocs.yml").encode())
+    for setting in settings:
+        shared.update(setting.encode() + b"\0")
     for root in shared_dirs:
         if not root.is_dir():
             continue

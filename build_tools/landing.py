@@ -17,6 +17,8 @@ def write_landing(site_dir: Path, config: Config, role_ids: list[str]) -> None:
         org=config.guides.variables.get("org", {}),
         language=config.language,
         roles=[config.role(r) for r in role_ids],
+        # A role on a host of its own is linked at its address; the others sit beside this page.
+        hrefs={r: config.role_url(r) if config.role(r).site_url else f"{r}/" for r in role_ids},
     )
     (site_dir / "index.html").write_text(html, encoding="utf-8")
     fonts = config.custom_dir / "assets" / "fonts"

@@ -18,7 +18,7 @@ from pathlib import Path
 from build_tools import incremental, landing, stamp
 from build_tools import readability as readability_package
 from build_tools.cache import ResultCache, code_digest, digest
-from build_tools.config import Config, load_config
+from build_tools.config import Config, Engine, load_config
 from build_tools.content.loader import load_corpus
 from build_tools.content.model import Corpus
 from build_tools.errors import ContentErrors, Finding, UsageError, has_errors
@@ -90,13 +90,30 @@ def readability(corpus: Corpus, settings: ReadabilitySettings, cache_dir: Path) 
     return reports
 
 
-def build(config_file: Path, site_dir: Path, today: date, roles: list[str] | None = None) -> BuildResult:
-    """Every stage; publishes `site_dir` only when all succeed."""
+def build(
+    config_file: Path,
+    site_dir: Path | None,
+    today: date,
+    roles: list[str] | None = None,
+    engine: Engine | None = None,
+    offline: bool = False,
+) -> BuildResult:
+    """Every stage; publishes the site folder only when all succeed.
+
+    `engine` overrides `guides.engine`. One role with a host of its own, or `offline`
+    (which needs exactly one role), is published alone at the root of `site_dir`; see
+    `output_dir` for the defaults.
+    """
     checked = check(config_file, today)
     if has_errors(checked.findings):
         raise ContentErrors(checked.findings)
+    if offline:
+        checked = dataclasses.replace(checked, config=checked.config.offline_copy())
     config, corpus = checked.config, checked.corpus
     role_ids = _chosen_roles(config, roles)
+    alone = standalone_role(config, role_ids)
+    site_dir = output_dir(config, site_dir, alone)
+    engine = engine or config.guides.engine
     cache = config.project_dir / CACHE
     result = BuildResult(check=checked, site_dir=site_dir)
 
@@ -106,14 +123,14 @@ def build(config_file: Path, site_dir: Path, today: date, roles: list[str] | Non
     runs: list[MkDocsRun] = []
     manifests: dict[str, incremental.Manifest] = {}
     for role, config_path in staged.config_files.items():             # 8. plan: skip, some pages, or all
-        manifests[role] = incremental.manifest(config_path.parent, theme_dirs(config))
+        manifests[role] = incremental.manifest(config_path.parent, theme_dirs(config), engine)
         todo = incremental.plan(_last_manifest(cache, role), manifests[role])
         if todo.kind == "skip":
             result.roles_skipped.append(role)
             continue
         _forget_manifest(cache, role)
         rerender = _rerender(todo.changed, config) if todo.kind == "pages" else None
-        runs.append(MkDocsRun(role, config_path, cache / "sites" / role, rerender))
+        runs.append(MkDocsRun(role, config_path, cache / "sites" / role, engine, rerender))
         result.pages_rendered[role] = len(todo.changed) if rerender else None
     result.engine_warnings = build_sites(runs)                          # 9. render
     for run in runs:
@@ -124,13 +141,16 @@ def build(config_file: Path, site_dir: Path, today: date, roles: list[str] | Non
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     new = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
     try:
-        for role in config.role_ids:
-            if role in role_ids:
-                _link_tree(cache / "sites" / role, new / role)
-            elif (site_dir / role).is_dir():  # --role: other roles stay as published
-                _link_tree(site_dir / role, new / role)
-        landing.write_landing(new, config, [r for r in config.role_ids if (new / r).is_dir()])
-        write_report(new / "report", report_rows(checked, staged.views), today=today, site_name=config.site_name)
+        if alone:  # one role's site at the root: deployable as its own host, or offline
+            _link_tree(cache / "sites" / alone, new)
+        else:
+            for role in config.role_ids:
+                if role in role_ids:
+                    _link_tree(cache / "sites" / role, new / role)
+                elif (site_dir / role).is_dir():  # --role: other roles stay as published
+                    _link_tree(site_dir / role, new / role)
+            landing.write_landing(new, config, [r for r in config.role_ids if (new / r).is_dir() and config.role(r).landing])
+            write_report(new / "report", report_rows(checked, staged.views), today=today, site_name=config.site_name)
     except BaseException:
         shutil.rmtree(new, ignore_errors=True)
         raise
@@ -170,6 +190,26 @@ def publish(new: Path, site_dir: Path) -> None:
         site_dir.rename(old)
     new.rename(site_dir)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def standalone_role(config: Config, role_ids: list[str]) -> str | None:
+    """The role published alone, at the root of the site folder: the only role built, when
+    it has a host of its own (`site_url`) or the build is an offline copy."""
+    if config.offline and len(role_ids) != 1:
+        raise UsageError("an offline copy holds one role's site: add --role ID")
+    if len(role_ids) == 1 and (config.offline or config.role(role_ids[0]).site_url):
+        return role_ids[0]
+    return None
+
+
+def output_dir(config: Config, site_dir: Path | None, alone: str | None) -> Path:
+    """`-d`, or the default: `site/` for the full site; `site/<role>/` (its place in the full
+    site) for a role on its own host; `site-offline/<role>/` for an offline copy."""
+    if site_dir is not None:
+        return site_dir
+    if alone is None:
+        return Path("site")
+    return Path("site-offline" if config.offline else "site") / alone
 
 
 def _chosen_roles(config: Config, roles: list[str] | None) -> list[str]:
@@ -226,4 +266,4 @@ def _link_tree(source: Path, target: Path) -> None:
         except OSError:
             shutil.copy2(src, dst)
 
-    shutil.copytree(source, target, copy_function=link)
+    shutil.copytree(source, target, copy_function=link, dirs_exist_ok=True)

@@ -20,6 +20,7 @@ import sys
 import threading
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -40,8 +41,8 @@ def serve(config_file: Path, role: str, address: str, today: date | None) -> Non
     watched = [config.config_file, config.docs_dir, config.custom_dir, *config.partials_dirs]
     # A polite stop (SIGTERM, as from a process manager or a test) must also stop MkDocs.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    server = site.serve(preview.project / "mkdocs.yml", address)
-    path = f"{role}/" if config.site_url else ""
+    server = site.serve(preview.project / "mkdocs.yml", address, config.guides.engine)
+    path = urlsplit(config.role_url(role)).path.lstrip("/")  # mkdocs serve serves at site_url's path
     print(f"guides: previewing the {role} site at http://{address}/{path} (Ctrl+C to stop)", file=sys.stderr)
     changed = threading.Event()
     observer = _watch(watched, changed)

@@ -1,8 +1,10 @@
-"""The only module that runs MkDocs.
+"""The only module that runs a site engine: MkDocs, or ProperDocs (its maintained continuation).
 
-Each role's staged project is built by `mkdocs build` in its own process:
+Each role's staged project is built by `<engine> build` in its own process:
 MkDocs caches plugins across configs loaded in one process, so two roles in
 one process could share state. Processes also let the roles use both cores.
+Both engines read the same staged `mkdocs.yml` and run Material; because every
+role filter happens in staging, an engine only ever sees one role's text.
 """
 
 from __future__ import annotations
@@ -14,10 +16,13 @@ import re
 import subprocess
 import sys
 from dataclasses import dataclass
+from importlib.util import find_spec
 from pathlib import Path
 
-from build_tools.errors import EngineError
+from build_tools.config import Engine
+from build_tools.errors import EngineError, UsageError
 
+ENGINE_NAMES: dict[str, str] = {"mkdocs": "MkDocs", "properdocs": "ProperDocs"}
 #: MkDocs log lines worth showing an author: warnings and errors, not INFO chatter.
 LOG_LINE = re.compile(r"^(WARNING|ERROR)\s*-\s*(.*)$")
 
@@ -49,6 +54,7 @@ class MkDocsRun:
     role_id: str
     config_file: Path
     site_dir: Path
+    engine: Engine = "mkdocs"
     #: None: build the whole site afresh (`--clean`).
     rerender: Rerender | None = None
 
@@ -82,7 +88,7 @@ def build_sites(runs: list[MkDocsRun], jobs: int | None = None) -> list[str]:
         warnings += [f"{run.role_id} site: {line}" for line in lines if DIRTY_NOTICE not in line]
         if proc.returncode != 0:
             tail = "\n".join(stderr.strip().splitlines()[-8:])
-            failures.append(f"MkDocs could not build the {run.role_id} site:\n{tail}")
+            failures.append(f"{ENGINE_NAMES[run.engine]} could not build the {run.role_id} site:\n{tail}")
         elif run.rerender is not None and not _restore_search_entries(run.site_dir / SEARCH_INDEX, old_index, set(run.rerender.page_urls)):
             pending.append(dataclasses.replace(run, rerender=None))  # rare: see _restore_search_entries
     if failures:
@@ -90,9 +96,16 @@ def build_sites(runs: list[MkDocsRun], jobs: int | None = None) -> list[str]:
     return warnings
 
 
+def engine_command(engine: Engine) -> list[str]:
+    """How to run an engine with this Python; a usage error when it is not installed."""
+    if find_spec(engine) is None:
+        raise UsageError(f"the {engine} engine is not installed (pip install {engine}, or choose another with --engine)")
+    return [sys.executable, "-m", engine]
+
+
 def _start(run: MkDocsRun) -> subprocess.Popen[str]:
     mode = "--dirty" if run.rerender else "--clean"
-    command = [sys.executable, "-m", "mkdocs", "build", mode, "-f", str(run.config_file), "-d", str(run.site_dir)]
+    command = [*engine_command(run.engine), "build", mode, "-f", str(run.config_file), "-d", str(run.site_dir)]
     return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=mkdocs_env())
 
 
@@ -131,9 +144,9 @@ def _restore_search_entries(path: Path, old_index: bytes | None, page_urls: set[
     return True
 
 
-def serve(config_file: Path, address: str) -> subprocess.Popen[bytes]:
-    """`mkdocs serve --dirty` on a staged project: when staging rewrites files it renders
+def serve(config_file: Path, address: str, engine: Engine = "mkdocs") -> subprocess.Popen[bytes]:
+    """`<engine> serve --dirty` on a staged project: when staging rewrites files it renders
     only those again (the preview touches every page when more changed), keeping its state
     between rebuilds, and reloads the browser."""
-    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", str(config_file), "-a", address, "--livereload", "--watch-theme"]
+    command = [*engine_command(engine), "serve", "--dirty", "-f", str(config_file), "-a", address, "--livereload", "--watch-theme"]
     return subprocess.Popen(command, env=mkdocs_env())

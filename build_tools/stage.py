@@ -19,6 +19,7 @@ import yaml
 
 from build_tools.config import Config, MkDocsDumper
 from build_tools.content.model import Corpus, Document
+from build_tools.resources import offline_search_shim
 from build_tools.roles import RoleView, StagedPage, substitute_variables
 
 LEVELS_PAGE = "involvement-levels.md"
@@ -32,6 +33,8 @@ _LINE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 #: page (Material's `navigation.prune`): with the whole tree on every page, MkDocs' time per
 #: page grows with the size of the site.
 PRUNE_NAV_ABOVE = 250
+#: Where an offline copy carries the shim that lets search run from `file://`.
+OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
 
 
 @dataclass(frozen=True)
@@ -60,10 +63,12 @@ def stage_role(
         path: staged_text(page, page_data(page, view, config, today, sheets)).encode("utf-8")
         for path, page in view.pages.items()
     }
-    if LEVELS_PAGE not in view.pages:
+    if has_levels_page(view, config):
         wanted[LEVELS_PAGE] = levels_page(view, config).encode("utf-8")
     if HOME_PAGE not in view.pages:
         wanted[HOME_PAGE] = home_page(view, config).encode("utf-8")
+    if config.offline:
+        wanted[OFFLINE_SHIM] = offline_search_shim()
     for asset in view.assets:
         wanted[asset] = (config.docs_dir / asset).read_bytes()
     keep = set(wanted) | {s.path for s in sheets.values()}
@@ -79,8 +84,8 @@ def staged_settings(view: RoleView, config: Config, today: date, sheets: dict[st
     role = config.role(view.role_id)
     settings["docs_dir"] = "docs"
     settings.pop("site_dir", None)
-    if config.site_url:
-        settings["site_url"] = f"{config.site_url}{role.id}/"
+    if config.role_url(role.id):  # sitemap and canonical links
+        settings["site_url"] = config.role_url(role.id)
     settings["site_name"] = f"{config.site_name}: {role.label}"
     theme = dict(settings.get("theme") or {"name": "material"})
     theme["custom_dir"] = str(config.custom_dir)
@@ -105,9 +110,11 @@ def staged_settings(view: RoleView, config: Config, today: date, sheets: dict[st
     extra = dict(settings.get("extra") or {})
     extra["guides"] = {
         "role": {"id": role.id, "label": role.label},
-        "landing": "../",
+        "landing": config.landing_link(role.id),
     }
     settings["extra"] = extra
+    if config.offline:
+        offline_settings(settings)
     return settings
 
 
@@ -123,6 +130,17 @@ def staged_text(page: StagedPage, data: dict[str, Any]) -> str:
     room = doc.body_start - 3  # lines between the two `---` fences
     padding = [""] * (room - 1) if room >= 1 else []
     return "\n".join(["---", head, *padding, "---", *page.lines[doc.body_start - 1:]]) + "\n"
+
+
+def offline_settings(settings: dict[str, Any]) -> None:
+    """A site that works from `file://`: Material's `offline` plugin (search without a server,
+    no external requests) and `.html` page addresses, as a browser opens no folder's index.
+    The plugin would load its worker shim from unpkg.com; naming our copy stops it."""
+    plugins = [p for p in (settings.get("plugins") or ["search"]) if p != "offline"]
+    names = {next(iter(p)) if isinstance(p, dict) else str(p) for p in plugins}
+    settings["plugins"] = [*plugins, *([] if "search" in names else ["search"]), "offline"]
+    settings["use_directory_urls"] = False
+    settings["extra"]["polyfills"] = [OFFLINE_SHIM]
 
 
 def page_data(page: StagedPage, view: RoleView, config: Config, today: date, sheets: dict[str, SheetLink]) -> dict[str, Any]:
@@ -164,7 +182,7 @@ def navigation(view: RoleView, config: Config) -> list[Any]:
             node = node.setdefault(part + "/", {})
         node[path] = view.pages[path].document
     nav = _nav_items(tree, "", view)
-    if LEVELS_PAGE not in view.pages:
+    if has_levels_page(view, config):
         nav.append({"Pages by involvement level": LEVELS_PAGE})
     if HOME_PAGE not in view.pages:
         nav.insert(0, {"Home": HOME_PAGE})
@@ -196,12 +214,17 @@ def _page_sort_key(doc: Document, view: RoleView) -> tuple[Any, ...]:
     return (1, order, anchor.title.lower(), 1 if doc.is_easy else 0)
 
 
+def has_levels_page(view: RoleView, config: Config) -> bool:
+    """The generated levels page exists when levels are configured and the content has none."""
+    return bool(config.guides.levels) and LEVELS_PAGE not in view.pages
+
+
 def levels_page(view: RoleView, config: Config) -> str:
     """A generated page: what this role's site has, by involvement level."""
     lines = [
         "---", "title: Pages by involvement level", "type: overview", "---", "",
         "# Pages by involvement level", "",
-        "Involvement has three levels. Each page or part of a page about a level says so in words.", "",
+        f"Involvement has {len(config.guides.levels)} levels. Each page or part of a page about a level says so in words.", "",
     ]
     for level in config.guides.levels:
         lines += [f"## {level.label}", "", level.meaning, ""]
@@ -227,13 +250,14 @@ def home_page(view: RoleView, config: Config) -> str:
     return "\n".join(lines)
 
 
-def page_url(path: str, config: Config) -> str:
-    """The URL MkDocs gives a source file, relative to the site root."""
+def page_url(path: str, config: Config, online: bool = False) -> str:
+    """The URL MkDocs gives a source file, relative to the site root; `online`: in the
+    published site even when staging an offline copy (addresses printed on paper)."""
     if not path.endswith(".md"):
         return path
     stem = path[:-3]
     name = PurePosixPath(stem).name
-    if not config.mkdocs.get("use_directory_urls", True):
+    if not config.mkdocs.get("use_directory_urls", True) or (config.offline and not online):
         return stem + ".html"
     if name in ("index", "README"):
         parent = str(PurePosixPath(stem).parent)

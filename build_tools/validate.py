@@ -48,8 +48,15 @@ def check_page_ids(doc: Document, config: Config) -> list[Finding]:
     if doc.meta.roles == []:
         found.append(error(doc.path, doc.line_of("roles"), "unknown-role", "`roles` is empty, so nobody could read this page", "list at least one role, or remove `roles` to show the page to everyone"))
     if doc.meta.level is not None and doc.meta.level not in config.level_ids:
-        found.append(error(doc.path, doc.line_of("level"), "unknown-level", f"unknown level `{doc.meta.level}`", f"use one of: {', '.join(config.level_ids)}"))
+        found.append(error(doc.path, doc.line_of("level"), "unknown-level", *_level_problem(doc.meta.level, "", config)))
     return found
+
+
+def _level_problem(level: str, where: str, config: Config) -> tuple[str, str]:
+    """Message and fix for a level the configuration does not have; levels are optional."""
+    if not config.level_ids:
+        return f"level `{level}`{where}, but this project has no involvement levels", "remove it, or list levels under `guides.levels` in mkdocs.yml"
+    return f"unknown level `{level}`{where}", f"use one of: {', '.join(config.level_ids)}"
 
 
 def check_blocks(doc: Document, config: Config) -> list[Finding]:
@@ -64,7 +71,7 @@ def check_blocks(doc: Document, config: Config) -> list[Finding]:
                     found.append(error(doc.path, block.start, "unknown-role", f"unknown role `{role}` in role block", f"use one of: {', '.join(config.role_ids)}"))
         elif block.name == "level":
             if block.argument not in config.level_ids:
-                found.append(error(doc.path, block.start, "unknown-level", f"unknown level `{block.argument}` in level block", f"use one of: {', '.join(config.level_ids)}"))
+                found.append(error(doc.path, block.start, "unknown-level", *_level_problem(block.argument, " in level block", config)))
         elif block.name == "picture":
             if icon_path(block.argument) is None:
                 found.append(error(doc.path, block.start, "picture", f"unknown icon `{block.argument}`", "use a Material icon name such as `material-account-group` (see the Material icon search)"))

@@ -14,10 +14,11 @@ import jinja2
 from markupsafe import Markup
 
 from build_tools.content.glossary import Term
+from build_tools.resources import templates_dir
 from build_tools.sheets.fonts import FAMILY, FontFile
 
 #: The sheet templates and print.css, shipped with the product (not per project).
-PARTIALS = Path(__file__).resolve().parents[2] / "partials"
+PARTIALS = templates_dir()
 STYLESHEET = PARTIALS / "print.css"
 TEMPLATES = {"sheet": "sheet.html", "pack": "pack.html"}
 

@@ -184,7 +184,7 @@ def _plan_one(page: StagedPage, ctx: _Context) -> SheetRequest:
             texts=[p.text for p in staged],
             html=html,
             files=files,
-            settings=[ctx.view.role_id, layout, doc.path, ctx.config.language, ctx.config.site_url],
+            settings=[ctx.view.role_id, layout, doc.path, ctx.config.language, ctx.config.role_url(ctx.view.role_id)],
         ),
     )
 

@@ -1,5 +1,5 @@
 """End to end: build the fixture site and prove no role's folder holds another role's text,
-in any file, compressed or not."""
+in any file, compressed or not; under each engine (MkDocs, and ProperDocs, its continuation)."""
 
 from __future__ import annotations
 
@@ -23,12 +23,20 @@ def every_text(folder: Path):
             yield path, data
 
 
+ENGINES = ["mkdocs", "properdocs"]
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def engine(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+def built(tmp_path_factory: pytest.TempPathFactory, engine: str) -> tuple[Path, str]:
     from support import copy_fixture
 
-    project = copy_fixture("basic", tmp_path_factory.mktemp("iso") / "project")
-    result = run_guides("build", "-f", str(project / "mkdocs.yml"), "-d", str(project / "site"), "--today", "2026-11-22")
+    project = copy_fixture("basic", tmp_path_factory.mktemp(f"iso-{engine}") / "project")
+    result = run_guides("build", "-f", str(project / "mkdocs.yml"), "-d", str(project / "site"), "--today", "2026-11-22", "--engine", engine)
     assert result.returncode == 0, result.stdout + result.stderr
     return project / "site", result.stdout + result.stderr
 
@@ -96,10 +104,10 @@ def test_nothing_is_fetched_from_outside(built: tuple[Path, str]) -> None:
 
 
 @pytest.mark.slow
-def test_a_second_build_with_no_change_skips_every_role(built: tuple[Path, str]) -> None:
+def test_a_second_build_with_no_change_skips_every_role(built: tuple[Path, str], engine: str) -> None:
     site, _ = built
     project = site.parent
-    again = run_guides("build", "-f", str(project / "mkdocs.yml"), "-d", str(site), "--today", "2026-11-22")
+    again = run_guides("build", "-f", str(project / "mkdocs.yml"), "-d", str(site), "--today", "2026-11-22", "--engine", engine)
     assert again.returncode == 0, again.stderr
     assert "built none (unchanged, reused: partner, staff)" in again.stderr
     assert "sheets rendered 0" in again.stderr
@@ -107,12 +115,12 @@ def test_a_second_build_with_no_change_skips_every_role(built: tuple[Path, str])
 
 
 @pytest.mark.slow
-def test_editing_one_staff_sheet_rebuilds_only_the_staff_site_and_that_sheet(built: tuple[Path, str]) -> None:
+def test_editing_one_staff_sheet_rebuilds_only_the_staff_site_and_that_sheet(built: tuple[Path, str], engine: str) -> None:
     site, _ = built
     project = site.parent
     page = project / "content" / "staff" / "checklist.md"
     page.write_text(page.read_text() + "- [ ] Print the name badges\n")
-    again = run_guides("build", "-f", str(project / "mkdocs.yml"), "-d", str(site), "--today", "2026-11-22")
+    again = run_guides("build", "-f", str(project / "mkdocs.yml"), "-d", str(site), "--today", "2026-11-22", "--engine", engine)
     assert again.returncode == 0, again.stderr
     # The page and its PDF changed, nothing else: only those two files are rendered again.
     assert "built staff (2 changed files rendered again) (unchanged, reused: partner)" in again.stderr

@@ -29,3 +29,56 @@ def test_bad_guides_section_names_the_key(basic_site: Path, replace: str, by: st
     config.write_text(config.read_text().replace(replace, by))
     with pytest.raises(UsageError, match=words.replace(".", r"\.")):
         load_config(config)
+
+
+def _without_levels(config: Path) -> None:
+    text = config.read_text()
+    start = text.index("  levels:\n")
+    end = text.index("  variables:\n", start)
+    config.write_text(text[:start] + text[end:])
+
+
+def test_levels_are_optional(basic_site: Path) -> None:
+    config = basic_site / "mkdocs.yml"
+    _without_levels(config)
+    loaded = load_config(config)
+    assert loaded.guides.levels == () and loaded.level_ids == ()
+
+
+def test_an_empty_roles_list_is_refused(basic_site: Path) -> None:
+    config = basic_site / "mkdocs.yml"
+    text = config.read_text()
+    config.write_text(text[: text.index("  roles:\n")] + "  roles: []\n" + text[text.index("  levels:\n"):])
+    with pytest.raises(UsageError, match=r"guides\.roles: .*at least one"):
+        load_config(config)
+
+
+@pytest.mark.parametrize(
+    ("extra", "url", "landing"),
+    [
+        ("", "https://fixture.example.org/staff/", True),
+        ("      site_url: https://intranet.example.org/guides\n", "https://intranet.example.org/guides/", True),
+        ("      site_url: http://intranet/\n      landing: false\n", "http://intranet/", False),
+    ],
+)
+def test_role_url_is_the_roles_own_site_url_or_its_folder_of_the_main_one(basic_site: Path, extra: str, url: str, landing: bool) -> None:
+    config = basic_site / "mkdocs.yml"
+    text = config.read_text()
+    staff = text.index("      label: Staff\n")
+    config.write_text(text[:staff] + extra + text[staff:])
+    loaded = load_config(config)
+    assert loaded.role_url("staff") == url and loaded.role("staff").landing is landing
+    assert loaded.role_url("partner") == "https://fixture.example.org/partner/"
+    assert loaded.landing_link("partner") == "../"
+    assert loaded.landing_link("staff") == ("../" if not extra else "https://fixture.example.org/")
+    assert loaded.offline_copy().landing_link("partner") == ""
+
+
+def test_the_engine_defaults_to_mkdocs_and_is_checked(basic_site: Path) -> None:
+    config = basic_site / "mkdocs.yml"
+    assert load_config(config).guides.engine == "mkdocs"
+    config.write_text(config.read_text().replace("guides:\n", "guides:\n  engine: properdocs\n", 1))
+    assert load_config(config).guides.engine == "properdocs"
+    config.write_text(config.read_text().replace("  engine: properdocs\n", "  engine: mkdocs2\n"))
+    with pytest.raises(UsageError, match=r"guides\.engine"):
+        load_config(config)
