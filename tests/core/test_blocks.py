@@ -2,12 +2,12 @@ from __future__ import annotations
 
 import pytest
 
-from build_tools.content.blocks import code_lines, find_blocks
+from build_tools.content.blocks import analyse
 
 
 def parse(text: str):
-    lines = text.split("\n")
-    return find_blocks(lines, 1, code_lines(lines))
+    structure = analyse(text.split("\n"), 1)
+    return structure.blocks, structure.problems
 
 
 @pytest.mark.parametrize(
