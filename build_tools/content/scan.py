@@ -105,7 +105,7 @@ def scan(lines: list[str], start: int = 1) -> Scan:
     code, unsure = _fenced(visible, start)
     visible = _strip_comments(lines, start, code)
     result = Scan(code=code, unsure=unsure, visible=visible)
-    depth = 0
+    depth, deep = 0, False
     for number in range(start, len(lines) + 1):
         if number in code:
             continue
@@ -117,8 +117,9 @@ def scan(lines: list[str], start: int = 1) -> Scan:
                 continue  # void or optional-end elements cannot hide what follows
             depth = max(0, depth + (-1 if match.group("close") else 1))
         nesting = max(depth, _container_depth(line))
-        if nesting > MAX_DEPTH:
-            result.too_deep.append((number, nesting))
+        if nesting > MAX_DEPTH and not deep:
+            result.too_deep.append((number, nesting))  # the first line of each deep run
+        deep = nesting > MAX_DEPTH
     return result
 
 
