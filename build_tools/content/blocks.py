@@ -101,6 +101,8 @@ def find_blocks(lines: list[str], start: int, found: Scan) -> tuple[list[Block],
         elif fence.name:
             block = Block(name=fence.name, argument=fence.argument, start=number, end=0, fence=fence.slashes,
                           parent=stack[-1] if stack else None)
+            if len(stack) == MAX_DEPTH:
+                problems.append(BlockProblem(number, f"blocks are nested more than {MAX_DEPTH} deep", "close some blocks before opening more"))
             if block.parent and block.fence >= block.parent.fence:
                 problems.append(BlockProblem(
                     number,

@@ -50,7 +50,8 @@ FENCE_START = re.compile(
 BLOCK_START = re.compile(r"^[ ]{0,3}(?P<fence>/{3,})[ ]*(?P<name>[\w-]+)[ ]*(?:\|[ ]*(?P<arg>.*?)[ ]*)?$")
 BLOCK_END = re.compile(r"^[ ]{0,3}(?P<fence>/{3,})[ ]*$")
 #: What a container puts before a line: indentation, quote markers, list markers.
-CONTAINER = re.compile(r"^(?:[ \t>]+|(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)|[!?]{3}\+?[ \t]+[\w-]+(?:[ \t]+\"[^\"]*\")?[ \t]*$)*")
+#: (definition lists' `:` and footnotes' `[^x]:` too: their text is parsed as blocks.)
+CONTAINER = re.compile(r"^(?:[ \t>]+|(?:[-*+:]|\d{1,9}[.)]|\[\^[^\]]+\]:)(?=[ \t]|$))*")
 LIST_MARKER = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 COMMENT_OPEN, COMMENT_CLOSE = "<!--", "-->"
 BLOCK_LEVEL = (
