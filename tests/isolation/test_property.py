@@ -22,9 +22,14 @@ from isolation_harness import load, oracle, project_config, render_role
 from build_tools.markdown_ext import ForeignRoleBlock
 
 ROLE_ARGS = ("staff", "partner", "partner, staff", "staff, partner")
-PREFIXES = ("", " ", "  ", "   ", "\t", "    ", "> ", "> > ", "- ", "* ", "1. ", "  - ", ">     ", "    - ")
+PREFIXES = ("", " ", "  ", "   ", "\t", "    ", "> ", "> > ", "- ", "* ", "1. ", "  - ", ">     ", "    - ", ": ", "[^1]: ")
 FENCES = ("```", "~~~", "````", "``` python", "~~~ {.text}", '``` title="x"', "``` `x` ```", "  ```", "> ```")
-FRONT = "---\ntitle: Generated page\n---\n\n"
+FRONTS = (
+    "---\ntitle: Generated page\n---\n\n",
+    "---\ntype: guide\n---\n\n",  # the title comes from the first heading
+    "---\ntitle: Generated page\nroles: [staff]\n---\n\n",
+    "---\ntitle: Generated page\nroles: [partner, staff]\n---\n\n",
+)
 
 
 class Page:
@@ -46,12 +51,14 @@ ALL = frozenset({"partner", "staff"})
 @st.composite
 def segment(draw: st.DrawFn, page: Page, roles: frozenset[str], depth: int) -> list[str]:
     """A few lines of Markdown; markers in them are meant for `roles`."""
-    kinds = ["text", "text", "inline-code", "fence", "indented-code", "comment"]
+    kinds = ["text", "text", "heading", "inline-code", "fence", "indented-code", "comment"]
     if depth < 3:
         kinds += ["role", "role", "role", "container", "admonition", "md-in-html", "raw-html", "level"]
     kind = draw(st.sampled_from(kinds))
     if kind == "text":
         return [draw(st.sampled_from(("", "Words ", "**Bold** "))) + page.marker(roles)]
+    if kind == "heading":
+        return [draw(st.sampled_from(("# ", "## ", "#\t"))) + page.marker(roles)]
     if kind == "inline-code":
         return [draw(st.sampled_from(("`code` ", "``` `x` ``` ", "``x`` "))) + page.marker(roles)]
     if kind == "indented-code":
@@ -73,8 +80,10 @@ def segment(draw: st.DrawFn, page: Page, roles: frozenset[str], depth: int) -> l
             opener = f"/// role | {arg}"
         else:
             inner_roles, opener = roles, f"/// level | {draw(st.sampled_from(('green', 'blue')))}"
+        slashes = "/" * draw(st.integers(3, 5))
+        opener = slashes + opener[3:]
         body = draw(st.lists(segment(page, inner_roles, depth + 1), min_size=1, max_size=3))
-        lines = [opener, *[line for part in body for line in part], "///"]
+        lines = [opener, *[line for part in body for line in part], slashes + draw(st.sampled_from(("", " ", "  ")))]
         prefix = draw(st.sampled_from(PREFIXES))
         scope = draw(st.sampled_from(("none", "opener", "all")))
         if scope == "opener":
@@ -99,25 +108,29 @@ def segment(draw: st.DrawFn, page: Page, roles: frozenset[str], depth: int) -> l
 
 
 @st.composite
-def pages(draw: st.DrawFn) -> tuple[str, Page]:
+def pages(draw: st.DrawFn) -> tuple[str, str, Page]:
     page = Page()
-    parts = draw(st.lists(segment(page, ALL, 0), min_size=1, max_size=5))
+    front = draw(st.sampled_from(FRONTS))
+    readers = frozenset(["staff"]) if "roles: [staff]" in front else ALL
+    parts = draw(st.lists(segment(page, readers, 0), min_size=1, max_size=5))
     lines: list[str] = []
     for part in parts:
         lines += part
         lines += [""] * draw(st.integers(0, 1))
-    return "\n".join(lines) + "\n", page
+    return front, "\n".join(lines) + "\n", page
 
 
-def check_page(body: str, page: Page) -> None:
+def check_page(front: str, body: str, page: Page) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        corpus, errors = load({"page.md": FRONT + body}, Path(folder) / "content")
+        corpus, errors = load({"page.md": front + body}, Path(folder) / "content")
     event("refused" if errors else "built")
     if errors:
         assert all(f.path == "page.md" and f.line >= 1 and f.message and f.fix for f in errors)
         return
     markers = list(page.intended)
     truth = oracle(body, markers)
+    if "roles: [staff]" in front:  # the whole page is for staff
+        truth = {marker: roles & {"staff"} for marker, roles in truth.items()}
     for role in project_config().role_ids:
         try:
             output = render_role(corpus, role)
@@ -130,5 +143,5 @@ def check_page(body: str, page: Page) -> None:
 
 @settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(pages())
-def test_no_marker_reaches_another_role(generated: tuple[str, Page]) -> None:
+def test_no_marker_reaches_another_role(generated: tuple[str, str, Page]) -> None:
     check_page(*generated)
