@@ -71,6 +71,9 @@ def analyse(lines: list[str], start: int) -> Structure:
             number, f"this line is nested {depth} levels deep (lists, quotes, indentation or HTML); the limit is {MAX_DEPTH}",
             "flatten the nesting: split the list or quote into shorter ones",
         ))
+    if found.open_comment:
+        problems.append(BlockProblem(found.open_comment, "this HTML comment `<!--` is never closed, so it hides the rest of the page",
+                                     "end the comment with `-->`"))
     return Structure(blocks=blocks, code=found.code, visible=found.visible, problems=sorted(problems, key=lambda p: p.line))
 
 

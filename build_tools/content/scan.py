@@ -91,6 +91,8 @@ class Scan:
     html_depth: dict[int, int] = field(default_factory=dict)
     #: (line, depth) of lines nested deeper than MAX_DEPTH (lists, quotes, HTML).
     too_deep: list[tuple[int, int]] = field(default_factory=list)
+    #: The line of a `<!--` that is never closed (everything after it is hidden).
+    open_comment: int | None = None
 
 
 def code_lines(lines: list[str], start: int = 1) -> set[int]:
@@ -100,12 +102,10 @@ def code_lines(lines: list[str], start: int = 1) -> set[int]:
 
 def scan(lines: list[str], start: int = 1) -> Scan:
     """Classify every line from `start` (the first line after the front matter)."""
+    # superfences reads fences before anything else, so comments cannot hide a fence.
     code, unsure = _fenced(lines, start)
-    visible = _strip_comments(lines, start, code)
-    # A comment may have hidden a fence: read the code again without comments.
-    code, unsure = _fenced(visible, start)
-    visible = _strip_comments(lines, start, code)
-    result = Scan(code=code, unsure=unsure, visible=visible)
+    visible, open_comment = _strip_comments(lines, start, code)
+    result = Scan(code=code, unsure=unsure, visible=visible, open_comment=open_comment)
     depth, deep = 0, False
     for number in range(start, len(lines) + 1):
         if number in code:
@@ -212,11 +212,14 @@ def _fence_end(lines: list[str], opener: int, ws: str, fence: str) -> tuple[int,
     return len(lines), False
 
 
-def _strip_comments(lines: list[str], start: int, code: set[int]) -> list[str]:
+def _strip_comments(lines: list[str], start: int, code: set[int]) -> tuple[list[str], int | None]:
+    """The lines with comments blanked, and where an unclosed comment opens (or None)."""
     out = list(lines)
-    inside = False
+    inside, opened = False, 0
     for number in range(start, len(lines) + 1):
         if number in code:
+            if inside:  # superfences takes code out first, so a comment can hold a fence
+                out[number - 1] = ""
             continue
         line, kept, pos = lines[number - 1], [], 0
         while pos <= len(line):
@@ -231,10 +234,10 @@ def _strip_comments(lines: list[str], start: int, code: set[int]) -> list[str]:
                     kept.append(line[pos:])
                     break
                 kept.append(line[pos:opening])
-                inside, pos = True, opening + len(COMMENT_OPEN)
+                inside, pos, opened = True, opening + len(COMMENT_OPEN), number
         text = "".join(kept)
         out[number - 1] = text if text.strip() else ""
-    return out
+    return out, opened if inside else None
 
 
 def _comment_start(line: str, pos: int) -> int:
