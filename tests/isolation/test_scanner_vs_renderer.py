@@ -32,7 +32,9 @@ def documents(draw: st.DrawFn) -> list[str | None]:
         elif kind == "blank":
             lines.append(draw(st.sampled_from(("", "  ", ">"))) + "\0")
         elif kind == "close" and opened and draw(st.booleans()):
-            lines.append(opened[-1] + "\0")  # the last fence's own closing line, most of the time
+            # the last fence's own closing line, perhaps with trailing space or another quote level
+            variant = draw(st.sampled_from(("", " ", "\t", "`", "x")))
+            lines.append(draw(st.sampled_from(("", "> ", ">"))) * draw(st.integers(0, 1)) + opened[-1] + variant + "\0")
         else:
             fence = draw(st.sampled_from(FENCES))
             lines.append(prefix + fence + (draw(st.sampled_from(HEADERS)) if kind == "fence" else "") + "\0")
