@@ -141,7 +141,7 @@ def check_page(front: str, body: str, page: Page) -> None:
             assert role in allowed or marker not in output, f"{marker} reached {role}:\n{body}"
 
 
-@settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(pages())
 def test_no_marker_reaches_another_role(generated: tuple[str, str, Page]) -> None:
     check_page(*generated)

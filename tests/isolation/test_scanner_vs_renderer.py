@@ -51,7 +51,7 @@ def renderer_code(lines: list[str]) -> set[int]:
     return {n for n, line in enumerate(lines, 1) if (word := WORD.search(line)) and word.group(0) not in survivors}
 
 
-@settings(max_examples=400, deadline=None, derandomize=True)
+@settings(max_examples=300, deadline=None, derandomize=True)
 @given(documents())
 def test_code_lines_agree_with_superfences(raw: list[str]) -> None:
     words = itertools.count()
