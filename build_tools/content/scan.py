@@ -117,7 +117,7 @@ def scan(lines: list[str], start: int = 1) -> Scan:
             if match.group("self") or match.group("tag").lower() in ("p", "li", "dt", "dd", "option", "tr", "td", "th"):
                 continue  # void or optional-end elements cannot hide what follows
             depth = max(0, depth + (-1 if match.group("close") else 1))
-        nesting = max(depth, _container_depth(line))
+        nesting = depth + _container_depth(line)
         if nesting > MAX_DEPTH and not deep:
             result.too_deep.append((number, nesting))  # the first line of each deep run
         deep = nesting > MAX_DEPTH
