@@ -5,6 +5,9 @@ Used by each role's MkDocs build (named in the staged mkdocs.yml) and by the
 sheet renderer, so a page and its printed sheet share one rendering. By the
 time text reaches this extension, staging has already removed every role
 block the reader may not see; the `role` block here only draws what is left.
+Defence in depth: each staged build names its role (`role` in the extension's
+config), and a block for any other role stops the build (`ForeignRoleBlock`)
+instead of being published.
 """
 
 from __future__ import annotations
@@ -23,6 +26,10 @@ from build_tools.icons import icon_svg
 BLANK = r"_{4,}"
 
 
+class ForeignRoleBlock(RuntimeError):
+    """Internal error: a role block for another role reached a role's build."""
+
+
 class RoleBlock(Block):
     """Text for some readers only; labelled so a reader knows who it is for."""
 
@@ -32,6 +39,12 @@ class RoleBlock(Block):
     def on_create(self, parent: etree.Element) -> etree.Element:
         labels = self.config["roles"]
         ids = [i.strip() for i in str(self.argument).split(",") if i.strip()]
+        building = self.config["role"]
+        if building and ids != [building]:
+            raise ForeignRoleBlock(
+                f"internal error: a `role | {self.argument}` block reached the {building} build; "
+                "staging should have removed it. Nothing was published. Please report this with the page."
+            )
         names = " and ".join(labels.get(i, i) for i in ids)
         div = etree.SubElement(parent, "div", {"class": "guides-role"})
         label = etree.SubElement(div, "p", {"class": "guides-role__label"})
@@ -105,6 +118,7 @@ class BlankInline(InlineProcessor):
 class GuidesExtension(BlocksExtension):
     def __init__(self, **kwargs: Any) -> None:
         self.config = {
+            "role": ["", "the role being built: any other role's block is an internal error ('' = no check)"],
             "roles": [{}, "role id -> label"],
             "levels": [{}, "level id -> {label, meaning}"],
         }

@@ -8,6 +8,7 @@ line N of its source and MkDocs' own warnings point at the right line.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from build_tools.config import VARIABLE, Config, lookup_variable
 from build_tools.content.glossary import Term
@@ -52,7 +53,7 @@ def select(corpus: Corpus, config: Config, role_id: str) -> RoleView:
 
 
 def stage_page(doc: Document, corpus: Corpus, config: Config, role_id: str) -> StagedPage:
-    lines = list(doc.lines)
+    lines = list(doc.visible or doc.lines)  # HTML comments never reach a reader
     page_roles = doc.roles_for(config.role_ids)
     for block in doc.blocks:  # outermost first
         if block.name != "role" or not block.end:
@@ -73,9 +74,30 @@ def stage_page(doc: Document, corpus: Corpus, config: Config, role_id: str) -> S
             lines[number - 1] = substitute_variables(lines[number - 1], config)
     hard_words: list[Term] = []
     if doc.is_easy:
-        lines, hard_words = explain_hard_words(doc, lines, corpus.glossary.terms)
+        lines, hard_words = explain_hard_words(doc, lines, glossary_for(corpus, config, role_id))
         lines += hard_words_section(hard_words)
     return StagedPage(document=doc, lines=lines, hard_words=hard_words)
+
+
+def glossary_for(corpus: Corpus, config: Config, role_id: str) -> list[Term]:
+    """The glossary terms one role may read: none from a glossary page it cannot read,
+    none defined inside another role's block."""
+    glossary = corpus.glossary
+    page = corpus.get(glossary.path) if glossary.path else None
+    if page is None:
+        return list(glossary.terms)
+    return [t for t in glossary.terms if role_id in page.roles_at(t.line, config.role_ids)
+            and role_id in page.roles_at(t.line + 1, config.role_ids)]
+
+
+def extension_config(config: Config, role_id: str) -> dict[str, Any]:
+    """Settings of `build_tools.markdown_ext` for one role's pages and sheets. `role` makes
+    the extension refuse any other role's block: staging should have removed them all."""
+    return {
+        "role": role_id,
+        "roles": {r.id: r.label for r in config.guides.roles},
+        "levels": {lv.id: {"label": lv.label, "meaning": lv.meaning} for lv in config.guides.levels},
+    }
 
 
 def substitute_variables(line: str, config: Config) -> str:

@@ -20,7 +20,7 @@ import yaml
 from build_tools.config import Config, MkDocsDumper
 from build_tools.content.model import Corpus, Document
 from build_tools.resources import offline_search_shim
-from build_tools.roles import RoleView, StagedPage, substitute_variables
+from build_tools.roles import RoleView, StagedPage, extension_config, substitute_variables
 
 LEVELS_PAGE = "involvement-levels.md"
 #: Every role site needs a home page (the landing page links to it); made when the content has none for the role.
@@ -102,10 +102,7 @@ def staged_settings(view: RoleView, config: Config, today: date, sheets: dict[st
     settings["theme"] = theme
     settings["nav"] = navigation(view, config)
     extensions = list(settings.get("markdown_extensions") or [])
-    extensions.append({"build_tools.markdown_ext": {
-        "roles": {r.id: r.label for r in config.guides.roles},
-        "levels": {lv.id: {"label": lv.label, "meaning": lv.meaning} for lv in config.guides.levels},
-    }})
+    extensions.append({"build_tools.markdown_ext": extension_config(config, view.role_id)})
     settings["markdown_extensions"] = extensions
     extra = dict(settings.get("extra") or {})
     extra["guides"] = {

@@ -11,6 +11,7 @@ from pathlib import PurePosixPath
 
 from build_tools.config import VARIABLE, Config, lookup_variable
 from build_tools.content.model import Corpus, Document, parse_ids
+from build_tools.content.scan import first_heading
 from build_tools.errors import Finding, error, warning
 from build_tools.icons import icon_path
 
@@ -25,6 +26,9 @@ PYMDOWNX_BLOCKS = {
 INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+\1")
 INLINE_LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
 REFERENCE_LINK = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(?P<target>\S+?)>?(?:\s+.*)?$")
+#: `[^note]: …` and `[label]: …` definitions; and their uses: `[^note]`, `[text][label]`, `[label][]`, `[label]`.
+DEFINITION = re.compile(r"^\s{0,3}\[(?P<label>\^?[^\]]+)\]:")
+USE = re.compile(r"\[(?P<footnote>\^[^\]]+)\]|\[[^\]]*\]\[(?P<ref>[^\]]+)\]|\[(?P<text>[^\]^][^\]]*)\](?!\()")
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
@@ -33,6 +37,8 @@ def validate(corpus: Corpus, config: Config, today: date) -> list[Finding]:
     for document in corpus.documents.values():
         findings += check_page_ids(document, config)
         findings += check_blocks(document, config)
+        findings += check_title_source(document, config)
+        findings += check_definitions(document, config)
         findings += check_variables(document, config)
         findings += check_links(document, corpus, config)
         findings += check_review(document, today)
@@ -81,6 +87,46 @@ def check_blocks(doc: Document, config: Config) -> list[Finding]:
         elif block.name not in OUR_BLOCKS | PYMDOWNX_BLOCKS:
             found.append(error(doc.path, block.start, "block", f"unknown block `{block.name}`", f"use one of: {', '.join(sorted(OUR_BLOCKS))}, or a pymdownx block such as `note`"))
     return found
+
+
+def check_title_source(doc: Document, config: Config) -> list[Finding]:
+    """A title taken from a heading some readers cannot see would name the page to them."""
+    if doc.meta.title is not None:
+        return []
+    heading = first_heading(doc.visible or doc.lines, doc.body_start, doc.code)
+    if heading is None or doc.roles_at(heading[0], config.role_ids) == doc.roles_for(config.role_ids):
+        return []
+    return [error(doc.path, heading[0], "title-role", "the page's title would come from this heading, which is inside a role block",
+                  f"add `title: …` to the front matter (e.g. `title: {heading[1]}`) with words every reader of the page may see")]
+
+
+def check_definitions(doc: Document, config: Config) -> list[Finding]:
+    """A footnote or reference link must be defined where every reader of its use can read it."""
+    lines = doc.visible or doc.lines
+    defined: dict[str, frozenset[str]] = {}
+    for number in range(doc.body_start, len(lines) + 1):
+        if number not in doc.code and (match := DEFINITION.match(lines[number - 1])):
+            label = _label(match.group("label"))
+            defined[label] = defined.get(label, frozenset()) | doc.roles_at(number, config.role_ids)
+    found = []
+    for number in range(doc.body_start, len(lines) + 1):
+        if number in doc.code or DEFINITION.match(lines[number - 1]):
+            continue
+        for match in USE.finditer(INLINE_CODE.sub("", lines[number - 1])):
+            label = _label(match.group("footnote") or match.group("ref") or match.group("text"))
+            if label not in defined:
+                continue
+            blind = sorted(doc.roles_at(number, config.role_ids) - defined[label])
+            if blind:
+                name = f"footnote `[{label}]`" if label.startswith("^") else f"reference `[{label}]`"
+                found.append(error(doc.path, number, "definition-role",
+                                   f"{name} is used where the {', '.join(blind)} site shows it, but defined only inside a role block for others",
+                                   "move the definition out of the role block, or the use into it"))
+    return found
+
+
+def _label(text: str) -> str:
+    return " ".join(text.split()).lower()
 
 
 def check_variables(doc: Document, config: Config) -> list[Finding]:

@@ -11,10 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-OPENER = re.compile(r"^(?P<fence>/{3,})\s*(?P<name>[A-Za-z][\w-]*)\s*(?:\|\s*(?P<arg>.*?))?\s*$")
-CLOSER = re.compile(r"^(?P<fence>/{3,})\s*$")
-CODE_FENCE = re.compile(r"^\s*(?P<fence>`{3,}|~{3,})")
+from build_tools.content.scan import MAX_DEPTH, Scan, block_fence, code_lines, scan
+
+__all__ = ["Block", "BlockProblem", "Structure", "analyse", "code_lines", "find_blocks"]
+
 OPTION = re.compile(r"^(?: {4}|\t)(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*)$")
+#: Blocks that decide who reads a line: their fences must be exactly where staging can cut.
+ROLE_LIKE = ("role", "level")
+WHERE = "start the `///` line at the beginning of a line, outside lists, quotes, admonitions and HTML"
 
 
 @dataclass
@@ -47,44 +51,61 @@ class BlockProblem:
     fix: str
 
 
-def code_lines(lines: list[str], start: int = 1) -> set[int]:
-    """1-based numbers of lines inside fenced code (fences included)."""
-    inside: set[int] = set()
-    fence: str | None = None
-    for number in range(start, len(lines) + 1):
-        match = CODE_FENCE.match(lines[number - 1])
-        if fence is None and match:
-            fence = match.group("fence")
-            inside.add(number)
-        elif fence is not None:
-            inside.add(number)
-            if lines[number - 1].strip().startswith(fence[0] * len(fence)) and not lines[number - 1].strip().strip(fence[0]):
-                fence = None
-    return inside
+@dataclass
+class Structure:
+    """A page's blocks, code and problems, as `analyse()` finds them."""
+
+    blocks: list[Block]
+    code: set[int]
+    #: The lines with HTML comments blanked (outside code): the text staging publishes.
+    visible: list[str]
+    problems: list[BlockProblem]
 
 
-def find_blocks(lines: list[str], start: int, skip: set[int]) -> tuple[list[Block], list[BlockProblem]]:
-    """All blocks in `lines` from line `start`, outermost first, and any fence problems."""
+def analyse(lines: list[str], start: int) -> Structure:
+    """Scan a page from its first body line: code, comments, blocks, nesting depth."""
+    found = scan(lines, start)
+    blocks, problems = find_blocks(found.visible, start, found)
+    for number, depth in found.too_deep:
+        problems.append(BlockProblem(
+            number, f"this line is nested {depth} levels deep (lists, quotes, indentation or HTML); the limit is {MAX_DEPTH}",
+            "flatten the nesting: split the list or quote into shorter ones",
+        ))
+    if found.open_comment:
+        problems.append(BlockProblem(found.open_comment, "this HTML comment `<!--` is never closed, so it hides the rest of the page",
+                                     "end the comment with `-->`"))
+    return Structure(blocks=blocks, code=found.code, visible=found.visible, problems=sorted(problems, key=lambda p: p.line))
+
+
+def find_blocks(lines: list[str], start: int, found: Scan) -> tuple[list[Block], list[BlockProblem]]:
+    """All blocks in `lines` from line `start`, outermost first, and any fence problems.
+
+    Only a fence at column 0, outside code, containers and raw HTML is a block here;
+    any other line pymdownx.blocks could read as a fence is a problem, so every
+    block the renderer sees is one we see, with the same lines.
+    """
     blocks: list[Block] = []
     problems: list[BlockProblem] = []
     stack: list[Block] = []
     number = start
     while number <= len(lines):
-        text = lines[number - 1]
-        if number in skip:
+        fence = block_fence(lines[number - 1])
+        if fence is None or (number in found.code and number not in found.unsure):
             number += 1
             continue
-        closer = CLOSER.match(text)
-        opener = None if closer else OPENER.match(text)
-        if opener:
-            block = Block(
-                name=opener.group("name").lower(),
-                argument=(opener.group("arg") or "").strip(),
-                start=number,
-                end=0,
-                fence=len(opener.group("fence")),
-                parent=stack[-1] if stack else None,
-            )
+        what = f"block `{fence.name}`" if fence.name else "block end `" + "/" * fence.slashes + "`"
+        if number in found.code:
+            problems.append(BlockProblem(number, f"{what} is inside a code block whose first line Markdown may not read as code",
+                                         "start the code block with a plain fence (```), or move the block out of it"))
+        elif not fence.top_level:
+            problems.append(BlockProblem(number, f"{what} is indented or inside a list, quote or admonition, where it cannot be kept from other readers", WHERE))
+        elif number in found.html_depth:
+            problems.append(BlockProblem(number, f"{what} is inside an HTML element, where Markdown does not see it", WHERE))
+        elif fence.name:
+            block = Block(name=fence.name, argument=fence.argument, start=number, end=0, fence=fence.slashes,
+                          parent=stack[-1] if stack else None)
+            if len(stack) == MAX_DEPTH:
+                problems.append(BlockProblem(number, f"blocks are nested more than {MAX_DEPTH} deep", "close some blocks before opening more"))
             if block.parent and block.fence >= block.parent.fence:
                 problems.append(BlockProblem(
                     number,
@@ -92,13 +113,15 @@ def find_blocks(lines: list[str], start: int, skip: set[int]) -> tuple[list[Bloc
                     f"give the outer block more slashes than this one, e.g. `{'/' * (block.fence + 1)} {block.parent.name}`",
                 ))
             number = _read_options(lines, number, block)
+            if block.name in ROLE_LIKE and (block.options or _indented(lines, block.start)):
+                problems.append(BlockProblem(block.start + 1, f"a `{block.name}` block takes no indented lines after its first line",
+                                             "remove the indentation, or leave a blank line first"))
             stack.append(block)
             blocks.append(block)
-        elif closer:
-            fence = len(closer.group("fence"))
-            match = next((b for b in reversed(stack) if b.fence == fence), None)
+        else:
+            match = next((b for b in reversed(stack) if b.fence == fence.slashes), None)
             if match is None:
-                problems.append(BlockProblem(number, f"`{'/' * fence}` closes no open block", "remove the line, or add the block's opening line"))
+                problems.append(BlockProblem(number, f"`{'/' * fence.slashes}` closes no open block", "remove the line, or add the block's opening line"))
             else:
                 while stack[-1] is not match:
                     _unclosed(stack.pop(), problems)
@@ -107,6 +130,11 @@ def find_blocks(lines: list[str], start: int, skip: set[int]) -> tuple[list[Bloc
     while stack:
         _unclosed(stack.pop(), problems)
     return blocks, problems
+
+
+def _indented(lines: list[str], opener: int) -> bool:
+    """pymdownx reads indented lines right after an opener as options (and drops the block)."""
+    return opener < len(lines) and lines[opener].expandtabs(4).startswith("    ") and bool(lines[opener].strip())
 
 
 def _read_options(lines: list[str], opener_line: int, block: Block) -> int:

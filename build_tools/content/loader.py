@@ -6,18 +6,15 @@ is still loaded, so an author sees every problem in one run.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from build_tools.content.blocks import code_lines, find_blocks
+from build_tools.content.blocks import analyse
 from build_tools.content.frontmatter import split_front_matter
 from build_tools.content.glossary import Glossary, parse_glossary
 from build_tools.content.meta import parse_meta
 from build_tools.content.model import Corpus, Document
+from build_tools.content.scan import first_heading
 from build_tools.errors import Finding, error
-
-HEADING = re.compile(r"^#\s+(?P<title>.+?)\s*#*\s*$")
-
 
 def load_corpus(docs_dir: Path) -> tuple[Corpus, list[Finding]]:
     """Load `docs_dir`; return the corpus and every problem met while reading it."""
@@ -71,9 +68,9 @@ def load_document(rel: str, data: bytes, findings: list[Finding]) -> Document | 
     if meta is None:
         return None
 
-    code = code_lines(lines, front.body_start)
-    blocks, block_problems = find_blocks(lines, front.body_start, code)
-    for problem in block_problems:
+    structure = analyse(lines, front.body_start)
+    blocks, code = structure.blocks, structure.code
+    for problem in structure.problems:
         findings.append(error(rel, problem.line, "block", problem.message, problem.fix))
 
     return Document(
@@ -83,16 +80,10 @@ def load_document(rel: str, data: bytes, findings: list[Finding]) -> Document | 
         body_start=front.body_start,
         blocks=blocks,
         code=code,
-        title=meta.title or _first_heading(lines, front.body_start, code) or _title_from_name(rel),
+        title=meta.title or (heading[1] if (heading := first_heading(structure.visible, front.body_start, code)) else _title_from_name(rel)),
         key_lines=front.key_lines,
+        visible=structure.visible,
     )
-
-
-def _first_heading(lines: list[str], start: int, code: set[int]) -> str | None:
-    for number in range(start, len(lines) + 1):
-        if number not in code and (match := HEADING.match(lines[number - 1])):
-            return match.group("title")
-    return None
 
 
 def _title_from_name(rel: str) -> str:

@@ -28,6 +28,8 @@ class Document:
     title: str
     #: Line of the front matter key (or 1): where page-level findings point.
     key_lines: dict[str, int] = field(default_factory=dict)
+    #: `lines` with HTML comments blanked outside code: what staging publishes.
+    visible: list[str] = field(default_factory=list)
 
     @property
     def text(self) -> str:

@@ -18,6 +18,7 @@ from markdown import Markdown
 
 from build_tools.config import Config
 from build_tools.errors import UsageError
+from build_tools.roles import extension_config
 from build_tools.sheets.print_ext import PrintExtension, PrintOptions, PrintReport
 
 #: Extensions MkDocs always loads before the configured ones.
@@ -28,7 +29,7 @@ LABELLED_SVG = re.compile(r'(<svg\b[^>]*?\baria-label="([^"]*)"[^>]*>)')
 HIDDEN_SVG = re.compile(r'<svg aria-hidden="true"[^>]*>.*?</svg>', re.S)
 
 
-def markdown_extensions(config: Config) -> tuple[list[str], dict[str, dict[str, Any]]]:
+def markdown_extensions(config: Config, role_id: str) -> tuple[list[str], dict[str, dict[str, Any]]]:
     """The extension names and their options, as each role's MkDocs build gets them."""
     names: list[str] = list(MKDOCS_BUILTIN)
     options: dict[str, dict[str, Any]] = {}
@@ -40,21 +41,18 @@ def markdown_extensions(config: Config) -> tuple[list[str], dict[str, dict[str, 
         else:
             names.append(str(item))
     names.append("build_tools.markdown_ext")
-    options["build_tools.markdown_ext"] = {
-        "roles": {r.id: r.label for r in config.guides.roles},
-        "levels": {lv.id: {"label": lv.label, "meaning": lv.meaning} for lv in config.guides.levels},
-    }
+    options["build_tools.markdown_ext"] = extension_config(config, role_id)
     return list(dict.fromkeys(names)), options
 
 
-def page_html(text: str, config: Config, options: PrintOptions, *, easy: bool = False) -> tuple[str, PrintReport]:
+def page_html(text: str, config: Config, options: PrintOptions, *, role_id: str, easy: bool = False) -> tuple[str, PrintReport]:
     """One page's Markdown body -> the HTML fragment printed for it, and what the print
     step found (problems, local files used).
 
     On easy-read pages a line break in the source is kept (`nl2br`): authors write one
     sentence per line, and on paper each sentence starts a new line.
     """
-    names, settings = markdown_extensions(config)
+    names, settings = markdown_extensions(config, role_id)
     if easy:
         names.append("nl2br")
     report = PrintReport()

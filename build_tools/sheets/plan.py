@@ -253,7 +253,7 @@ def _body(page: StagedPage, ctx: _Context, output_rel: str, findings: list[Findi
         local_targets=dict(inside or {}),
     )
     lines = body_lines(page)
-    html, report = page_html("\n".join(lines) + "\n", ctx.config, options, easy=doc.is_easy or doc.meta.type == "pack")
+    html, report = page_html("\n".join(lines) + "\n", ctx.config, options, role_id=ctx.view.role_id, easy=doc.is_easy or doc.meta.type == "pack")
     for needle, message, fix in report.problems:
         findings.append(error(doc.path, _line_of(page, needle), "sheet", f"sheet {output_rel}: {message}", fix))
     return Markup(html), report.files

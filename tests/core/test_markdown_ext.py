@@ -38,3 +38,19 @@ def test_blocks_render(source: str, contains: list[str]) -> None:
 def test_picture_svg_is_inline_and_needs_no_network() -> None:
     html = render("/// picture | material-account-group\n    alt: People\n\nText\n///")
     assert "<svg" in html and "http" not in html.replace("http://www.w3.org/2000/svg", "")
+
+
+@pytest.mark.parametrize("source", [
+    "/// role | staff\nText\n///",
+    "/// role | partner, staff\nText\n///",
+    "- item\n\n    /// role | staff\n    Text\n    ///",
+    "> /// role | staff\n> Text\n> ///",
+])
+def test_a_build_refuses_any_other_roles_block(source: str) -> None:
+    from build_tools.markdown_ext import ForeignRoleBlock
+
+    md = markdown.Markdown(extensions=["build_tools.markdown_ext", "pymdownx.superfences"],
+                           extension_configs={"build_tools.markdown_ext": {**CONFIG, "role": "partner"}})
+    with pytest.raises(ForeignRoleBlock):
+        md.convert(source)
+    assert "For Involvement partners" in md.reset().convert("/// role | partner\nText\n///")

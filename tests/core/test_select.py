@@ -93,3 +93,23 @@ def test_large_sites_prune_the_navigation(basic_site: Path) -> None:
     page = next(iter(view.pages.values()))
     big = RoleView("partner", {f"p{n}.md": page for n in range(PRUNE_NAV_ABOVE + 1)}, [])
     assert "navigation.prune" in staged_settings(big, config, date(2026, 11, 22), {})["theme"]["features"]
+
+
+def test_glossary_terms_follow_roles(basic_site: Path) -> None:
+    from build_tools.roles import glossary_for
+
+    glossary = basic_site / "content" / "glossary.md"
+    glossary.write_text(glossary.read_text() + "\n/// role | staff\nShortlist\n:   The people we chose to meet.\n///\n")
+    config, corpus, _ = load(basic_site)
+    assert [t.term for t in glossary_for(corpus, config, "partner")] == ["Candidate", "Panel"]
+    assert [t.term for t in glossary_for(corpus, config, "staff")] == ["Candidate", "Panel", "Shortlist"]
+
+
+def test_staged_text_has_no_html_comments(basic_site: Path) -> None:
+    page = basic_site / "content" / "shared.md"
+    page.write_text(page.read_text() + "\nWords <!-- an editor's remark qz1 -->\n<!--\nmore notes\n-->\n")
+    config, corpus, _ = load(basic_site)
+    for role in ("partner", "staff"):
+        text = select(corpus, config, role).pages["shared.md"].text
+        assert "<!--" not in text and "qz1" not in text and "qz2" not in text
+        assert len(text.split("\n")) == len(corpus.documents["shared.md"].lines) + 1

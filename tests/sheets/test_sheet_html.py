@@ -179,19 +179,20 @@ def test_printed_html(case: Case, project: Project) -> None:
 
 
 def test_same_extensions_as_the_site(project: Project) -> None:
-    names, options = markdown_extensions(project.config)
+    names, options = markdown_extensions(project.config, "partner")
     assert names[:3] == ["toc", "tables", "fenced_code"]
     assert names[-1] == "build_tools.markdown_ext"
     assert "pymdownx.tasklist" in names and options["pymdownx.tasklist"] == {"custom_checkbox": True}
     fence = options["pymdownx.superfences"]["custom_fences"][0]["format"]
     assert callable(fence) and fence.__name__ == "fence_code_format"  # !!python/name: resolved
     assert options["build_tools.markdown_ext"]["roles"] == {"partner": "Involvement partners", "staff": "Staff"}
+    assert options["build_tools.markdown_ext"]["role"] == "partner"  # any other role's block stops the build
 
 
 def test_missing_remote_and_unexplained_pictures_are_problems(project: Project) -> None:
     (project.config.docs_dir / "guides" / "room.png").write_bytes(b"\x89PNG")
     text = "![A map](map.png)\n\n![A logo](https://example.org/logo.png)\n\n![](room.png)\n\n![The room](room.png)\n"
-    html, report = page_html(text, project.config, options(project, "page"))
+    html, report = page_html(text, project.config, options(project, "page"), role_id="partner")
     assert [p[:2] for p in report.problems] == [
         ("map.png", "picture `map.png` not found"),
         ("https://example.org/logo.png", "picture `https://example.org/logo.png` is not a local file"),
@@ -209,7 +210,7 @@ def options(project: Project, layout: str, **extra: object) -> PrintOptions:
 
 
 def printed(project: Project, markdown: str, layout: str, **extra: object) -> str:
-    html, report = page_html(markdown.strip() + "\n", project.config, options(project, layout, **extra))
+    html, report = page_html(markdown.strip() + "\n", project.config, options(project, layout, **extra), role_id="partner")
     assert not report.problems
     return html
 
