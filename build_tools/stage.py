@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from build_tools.config import Config, MkDocsDumper
+from build_tools.content.links import html_media_one_folder_up
 from build_tools.content.model import Corpus, Document
 from build_tools.roles import RoleView, StagedPage, substitute_variables
 
@@ -56,7 +57,7 @@ def stage_role(
     `project_dir/docs/`.
     """
     docs = project_dir / "docs"
-    wanted: dict[str, bytes] = {path: page.text.encode("utf-8") for path, page in view.pages.items()}
+    wanted: dict[str, bytes] = {path: served_text(page, config).encode("utf-8") for path, page in view.pages.items()}
     if LEVELS_PAGE not in view.pages:
         wanted[LEVELS_PAGE] = levels_page(view, config).encode("utf-8")
     if HOME_PAGE not in view.pages:
@@ -69,6 +70,14 @@ def stage_role(
     settings = staged_settings(view, config, today, sheets)
     _write_if_changed(project_dir / "mkdocs.yml", yaml.dump(settings, Dumper=MkDocsDumper, sort_keys=False, allow_unicode=True).encode("utf-8"))
     return project_dir / "mkdocs.yml"
+
+
+def served_text(page: StagedPage, config: Config) -> str:
+    """The staged page's text, with raw HTML picture addresses fixed for where MkDocs serves it."""
+    path = page.document.path
+    if page_url(path, config) != path[:-3] + "/" or "<" not in page.text:
+        return page.text
+    return html_media_one_folder_up(page.text, page.document.code)
 
 
 def staged_settings(view: RoleView, config: Config, today: date, sheets: dict[str, SheetLink]) -> dict[str, Any]:
