@@ -53,14 +53,14 @@ def inherit_roles(documents: dict[str, Document], shown_as: Callable[[str], str]
         if PurePosixPath(path).name == INDEX:
             folder_scope(doc.folder)
             continue
-        scope = folder_scope(doc.folder)
+        folder = folder_scope(doc.folder)
         standard = documents.get(doc.companion_path) if doc.is_easy else None
-        if standard is not None and standard.meta.roles is not None:
-            scope = Scope(tuple(standard.meta.roles), standard.path)
-            kind = "standard page"
-        else:
-            kind = "folder"
-        _settle(doc, scope, findings, shown_as, kind)
+        if standard is None or standard.meta.roles is None:
+            _settle(doc, folder, findings, shown_as, "folder")
+        elif not (doc.meta.roles is not None and folder.widened_by(doc.meta.roles)):
+            _settle(doc, Scope(tuple(standard.meta.roles), standard.path), findings, shown_as, "standard page")
+        else:  # wider than the folder too: say so, the standard page may be fixed first
+            _settle(doc, folder, findings, shown_as, "folder")
     return findings
 
 
