@@ -208,3 +208,23 @@ def test_json_output_lists_problems_in_files_that_are_not_pages(basic_site: Path
     assert code == 1
     assert data["summary"]["errors"] == 1
     assert {"path": "content/bad.md", "line": 3, "severity": "error"}.items() <= data["findings"][0].items()
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "words"),
+    [
+        ("  - abbr\n", "  - abbr\n  - pymdownx.snippets:\n      base_path: [content]\n", "markdown_extensions: `pymdownx.snippets` is not allowed"),
+        ("guides:\n", "plugins:\n  - search:\n      lang: en\n      sepratr: x\nguides:\n", "unknown option `sepratr` (did you mean `separator`?)"),
+    ],
+)
+def test_configuration_that_could_leak_or_is_misspelt_stops_with_exit_2(basic_site: Path, old: str, new: str, words: str) -> None:
+    config = basic_site / "mkdocs.yml"
+    config.write_text(config.read_text().replace(old, new, 1))
+    (basic_site / "content" / "shared.md").write_text(FM + '--8<-- "staff/checklist.md"\n')
+    site = basic_site / "site"
+    site.mkdir()
+    (site / "index.html").write_text("previous build")
+    result = run_guides("build", "-f", str(config), "-d", str(site))
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert words in result.stderr and "Traceback" not in result.stdout + result.stderr
+    assert [p.name for p in site.iterdir()] == ["index.html"] and (site / "index.html").read_text() == "previous build"

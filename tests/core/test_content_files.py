@@ -175,3 +175,30 @@ def test_link_targets(line: str, targets: list[str]) -> None:
 def test_resolve_link(target: str, resolved: str | None) -> None:
     doc = load_document("dir/x.md", FM.encode(), [])
     assert resolve_link(doc, target) == resolved
+
+
+@pytest.mark.slow
+def test_built_sites_keep_inherited_roles_and_show_raw_html_pictures(basic_site: Path) -> None:
+    """End to end: pages that take their folder's or standard page's roles reach no other
+    role's files, and a raw-HTML picture is copied and addressed where MkDocs serves the page."""
+    import gzip
+
+    from support import guides_in_process
+
+    content = basic_site / "content"
+    write(content, "staff/inherited.md", FM + "Text inheritedstaffmarker-4d1e.\n")
+    write(content, "staff/checklist.easy.md", FM + "Easy easystaffmarker-8a2b.\n")
+    (content / "partner" / "map.png").write_bytes((Path(__file__).parents[2] / "docs/images/landing.png").read_bytes())
+    write(content, "partner/raw.md", "---\ntitle: Raw picture\nroles: [partner]\n---\n\n<p><img src=\"map.png\" alt=\"A map\"></p>\n")
+    code, output = guides_in_process("build", "-f", str(basic_site / "mkdocs.yml"), "-d", str(basic_site / "site"), "--today", "2026-11-22")
+    assert code == 0, output
+    site = basic_site / "site"
+    for path in (site / "partner").rglob("*"):
+        if path.is_file():
+            data = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+            assert b"inheritedstaffmarker" not in data and b"easystaffmarker" not in data, path
+    assert b"inheritedstaffmarker-4d1e" in (site / "staff/staff/inherited/index.html").read_bytes()
+    page = site / "partner/partner/raw/index.html"
+    assert '<img src="../map.png" alt="A map">' in page.read_text()
+    assert (page.parent / "../map.png").resolve().is_file()
+    assert not (site / "staff/partner/map.png").exists()
