@@ -221,3 +221,75 @@ def test_the_whole_check_survives_any_bytes(basic_site: Path, data: bytes) -> No
     code, output = guides_in_process("check", "-f", str(basic_site / "mkdocs.yml"))
     assert code in (0, 1), output
     assert "Traceback" not in output
+
+
+# --- symbolic links -----------------------------------------------------------------------
+
+LINK_FOLDERS = ["", "a", "b", "a/x"]
+#: Where a link may point, relative to the content folder ("@out" = a folder beside it).
+LINK_TARGETS = st.sampled_from(["a", "b", "a/x", "", "a/p.md", "b/q.png", "@out", "@out/secret.md", "/etc/passwd", "/proc/self/environ", "missing.md", "a/x/.."])
+
+
+@st.composite
+def linked_trees(draw) -> list[tuple[str, str]]:
+    """Up to 4 links: (the link's path in the content folder, its target)."""
+    links = {}
+    for _ in range(draw(st.integers(1, 4))):
+        folder = draw(st.sampled_from(LINK_FOLDERS))
+        name = draw(st.sampled_from(["l1", "l2", "l3.md", "l4.png"]))
+        links[f"{folder}/{name}" if folder else name] = draw(LINK_TARGETS)
+    return sorted(links.items())
+
+
+@settings(max_examples=80, deadline=None, database=None)
+@given(linked_trees())
+def test_links_never_reach_outside_and_are_never_skipped_silently(links: list[tuple[str, str]]) -> None:
+    import os
+
+    with tempfile.TemporaryDirectory() as tmp:
+        docs, outside = Path(tmp) / "content", Path(tmp) / "out"
+        for rel, text in [("a/p.md", "---\ntitle: P\n---\nInside.\n"), ("b/q.png", "png"), ("a/x/r.md", "---\ntitle: R\n---\nDeep.\n")]:
+            (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+            (docs / rel).write_text(text)
+        outside.mkdir()
+        (outside / "secret.md").write_text("---\ntitle: Secret\n---\noutsidemarker\n")
+        for rel, target in links:
+            if target.startswith("@out"):
+                target = str(outside) + target[4:]
+            elif not target.startswith("/"):
+                target = os.path.relpath(docs / target, (docs / rel).parent)
+            (docs / rel).symlink_to(target)
+        opened: list[str] = []
+        real_open = os.open
+
+        def recording_open(path, *args, **kwargs):
+            opened.append(os.path.realpath(path))
+            return real_open(path, *args, **kwargs)
+
+        os.open = recording_open
+        try:
+            corpus, findings = load_corpus(docs)
+        finally:
+            os.open = real_open
+        root = str(docs.resolve())
+        assert all(path.startswith(root + os.sep) for path in opened), opened
+        assert not any("outsidemarker" in "\n".join(d.lines) for d in corpus.documents.values())
+        reported = {f.path for f in findings}
+        for rel, _ in links:
+            real = os.path.realpath(docs / rel)
+            inside = real == root or real.startswith(root + os.sep)
+            reachable = not any(part in reported for part in _prefixes(rel))
+            if not reachable:
+                continue  # under a folder link that was itself refused
+            if not inside or not os.path.exists(real):
+                assert rel in reported, (rel, [f.format() for f in findings])
+            elif os.path.isfile(real):
+                assert rel in corpus.documents or rel in corpus.assets or rel in reported
+            else:  # a folder inside: walked, or reported as a loop
+                walked = any(p.startswith(rel + "/") for p in [*corpus.documents, *corpus.assets, *reported])
+                assert walked or rel in reported or not any(os.scandir(real)), rel
+
+
+def _prefixes(rel: str) -> list[str]:
+    parts = rel.split("/")
+    return ["/".join(parts[:i]) for i in range(1, len(parts))]
