@@ -56,6 +56,11 @@ def _walk(root: Path, folder: Path, prefix: str, above: frozenset[Path], files: 
         if entry.name.startswith((".", "_")):
             continue
         rel = prefix + entry.name
+        if bad_name := _bad_name(entry.name):
+            decoded = os.fsencode(entry.name).decode("utf-8", "backslashreplace")
+            shown = prefix + "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in decoded)
+            findings.append(error(shown, 0, "file", f"the name `{shown}` {bad_name}", "rename it with plain letters, digits, `-` and `_`"))
+            continue
         real = Path(entry.path)
         try:
             if entry.is_symlink():
@@ -79,6 +84,15 @@ def _walk(root: Path, folder: Path, prefix: str, above: frozenset[Path], files: 
             files.append(ContentFile(rel, real))
         else:
             findings.append(error(rel, 0, "file", f"`{rel}` is not a regular file (a pipe, socket or device)", "remove it from the content folder"))
+
+
+def _bad_name(name: str) -> str | None:
+    """Why a file name cannot be a page's address or a finding's path, if it cannot."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return "is not UTF-8 text"
+    return "holds a line break, tab or other control character" if CONTROL.search(name) or "\n" in name or "\t" in name else None
 
 
 def read_file(file: ContentFile, findings: list[Finding]) -> bytes | None:

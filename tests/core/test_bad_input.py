@@ -122,6 +122,10 @@ FILE_CASES: list[tuple[str, Callable[[Path, pytest.MonkeyPatch], None], str, str
      "content/pic.png: error", "cannot read the file `pic.png`: permission denied"),
     ("unreadable-folder", lambda c, m: _deny(m, "scandir", os.scandir, c.resolve() / "staff"),
      "content/staff: error", "cannot read the folder `staff`: permission denied"),
+    ("file-name-not-utf8", lambda c, m: (c / os.fsdecode(b"caf\xe9.md")).write_text(FM + "Text\n"),
+     "content/caf\\xe9.md: error", "is not UTF-8 text"),
+    ("folder-name-with-line-break", lambda c, m: _write(c, "two\nlines/page.md", FM + "Text\n"),
+     "content/two\\nlines: error", "holds a line break"),
     ("link-to-page-that-inherits-a-role", lambda c, m: (
         _write(c, "staff/inherits.md", "---\ntitle: Staff only by folder\n---\nText\n"),
         _write(c, "bad.md", FM + "See [the inherited page](staff/inherits.md).\n")),
