@@ -2,8 +2,9 @@
 
 A folder's `index.md` roles apply to the whole folder: a page (or sub-folder index)
 without `roles` takes them, and one whose roles reach beyond them is an error naming
-both files. `content/index.md` is the index of the content folder itself, so its roles
-apply to every page. An easy-read page `x.easy.md` without `roles` takes those of its
+both files. `content/index.md` is different: it is the home page of each role's site (a role
+it is not for gets a generated home page), so its roles are its own and narrow nothing
+else. An easy-read page `x.easy.md` without `roles` takes those of its
 standard page `x.md`, and may not reach beyond them either.
 
 So a page's roles are always within every folder above it and within its standard
@@ -45,7 +46,8 @@ def inherit_roles(documents: dict[str, Document], shown_as: Callable[[str], str]
             parent = "" if folder == "" else _parent(folder)
             outer = Scope(None) if folder == "" else folder_scope(parent)
             index = documents.get(f"{folder}/{INDEX}" if folder else INDEX)
-            folders[folder] = outer if index is None else _settle(index, outer, findings, shown_as, "folder")
+            scope = outer if index is None else _settle(index, outer, findings, shown_as, "folder")
+            folders[folder] = scope if folder else outer  # the home page narrows only itself
         return folders[folder]
 
     for path in sorted(documents, key=lambda p: (p.endswith(EASY_SUFFIX), p)):  # standard pages first

@@ -45,7 +45,7 @@ CASES = [
     ("duplicate-nested-key", "bad.md", "---\ntitle: X\nsearch:\n  boost: 2\n  boost: 0\n---\nText\n", 5, "key `boost` is given twice"),
     ("page-widens-its-folder", "staff/wide.md", "---\ntitle: X\nroles: [partner, staff]\n---\nText\n", 3, "roles partner go beyond those of its folder (set in `content/staff/index.md`): staff"),
     ("folder-index-widens-its-folder", "staff/sub/index.md", "---\ntitle: X\nroles: [partner]\n---\nText\n", 3, "roles partner go beyond those of its folder (set in `content/staff/index.md`)"),
-    ("easy-read-widens-its-page", "staff/checklist.easy.md", "---\ntitle: X\nroles: [partner, staff]\n---\nText\n", 3, "go beyond those of its standard page `content/staff/checklist.md`"),
+    ("easy-read-widens-its-folder-and-page", "staff/checklist.easy.md", "---\ntitle: X\nroles: [partner, staff]\n---\nText\n", 3, "roles partner go beyond those of its folder (set in `content/staff/index.md`)"),
     # Invisible characters: written into the HTML and the search index as they are.
     ("nul-byte", "bad.md", FM + "Text\x00here\n", 5, "NUL byte (U+0000) at column 5"),
     ("escape-sequence", "bad.md", FM + "Plain\n\x1b[31mred\n", 6, "escape character"),
@@ -126,6 +126,10 @@ FILE_CASES: list[tuple[str, Callable[[Path, pytest.MonkeyPatch], None], str, str
      "content/caf\\xe9.md: error", "is not UTF-8 text"),
     ("folder-name-with-line-break", lambda c, m: _write(c, "two\nlines/page.md", FM + "Text\n"),
      "content/two\\nlines: error", "holds a line break"),
+    ("easy-read-widens-its-standard-page", lambda c, m: (
+        _write(c, "solo.md", "---\ntitle: Solo\nroles: [staff]\n---\nText\n"),
+        _write(c, "solo.easy.md", "---\ntitle: Solo, easy\nroles: [partner, staff]\n---\nText\n")),
+     "content/solo.easy.md:3: error", "roles partner go beyond those of its standard page `content/solo.md`: staff"),
     ("link-to-page-that-inherits-a-role", lambda c, m: (
         _write(c, "staff/inherits.md", "---\ntitle: Staff only by folder\n---\nText\n"),
         _write(c, "bad.md", FM + "See [the inherited page](staff/inherits.md).\n")),

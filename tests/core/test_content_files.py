@@ -90,15 +90,16 @@ def test_pages_inherit_their_folders_roles_and_easy_pages_their_standard_pages(b
     assert "open/page.md" in partner and "open/page.md" in staff
 
 
-def test_the_content_roots_index_narrows_every_page(basic_site: Path) -> None:
+def test_the_content_roots_index_is_the_home_page_and_narrows_nothing_else(basic_site: Path) -> None:
     content = basic_site / "content"
     index = content / "index.md"
     index.write_text(index.read_text().replace("title: Welcome\n", "title: Welcome\nroles: [staff]\n"))
+    write(content, "index.easy.md", FM + "Easy home.\n")
     config, corpus, findings = load(basic_site)
-    assert "shared.md" not in select(corpus, config, "partner").pages
-    widen = [f for f in findings if f.rule == "roles-widen"]
-    assert {f.path for f in widen} == {"partner/guide.md", "partner/guide.easy.md"}  # both, in one run
-    assert "set in `content/index.md`" in widen[0].message
+    assert not findings
+    partner = select(corpus, config, "partner").pages
+    assert "shared.md" in partner and "partner/guide.md" in partner
+    assert "index.md" not in partner and "index.easy.md" not in partner  # the easy home follows its page
 
 
 def test_footnotes_escapes_angle_links_and_titles_resolve(basic_site: Path) -> None:

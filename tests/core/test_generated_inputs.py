@@ -2,8 +2,9 @@
 
 - Front matter of any shape (duplicates, empty values, comments, any roles form) is read
   exactly, or refused at the right line.
-- In any folder tree, a page's roles stay within every folder above it and within its
-  standard page's, or the check reports an error at `path:line`.
+- In any folder tree, a page's roles stay within every folder above it (the folders'
+  `index.md`; the top `index.md` is the home page, which governs only itself) and within
+  its standard page's, or the check reports an error at `path:line`.
 - Any bytes in a content file give findings, never a traceback.
 """
 
@@ -179,7 +180,8 @@ def _governing(path: str, easy: bool, standard: str) -> list[str]:
     folders = ["/".join(parts[:i]) for i in range(len(parts), -1, -1)]
     if PurePosixPath(path).name == "index.md":
         folders = folders[1:]
-    return [f"{f}/index.md" if f else "index.md" for f in folders] + ([standard] if easy else [])
+    # `index.md` at the top is the home page, not a folder's index: it governs nothing else.
+    return [f"{f}/index.md" for f in folders if f] + ([standard] if easy else [])
 
 
 # --- bytes ------------------------------------------------------------------------------
