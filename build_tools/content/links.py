@@ -74,6 +74,8 @@ def _html_media_targets(lines: list[str]) -> Iterator[tuple[int, str]]:
             at = tag.start() + attr.start()
             number, counted = number + text.count("\n", counted, at), at
             value = html.unescape(next(v for v in attr.group("dq", "sq", "uq") if v is not None))
+            if value.lstrip().startswith("data:"):
+                continue  # an inline picture: no file, and its commas are not separators
             if attr.group("name").lower() == "srcset":
                 # `a.png 1x, b.png 2x`: the first word of each candidate is a picture.
                 yield from ((number, words[0]) for candidate in value.split(",") if (words := candidate.split()))
@@ -121,6 +123,8 @@ def html_media_one_folder_up(text: str, code: set[int]) -> str:
 
 def _attribute_one_folder_up(attr: re.Match[str]) -> str:
     value = next(v for v in attr.group("dq", "sq", "uq") if v is not None)
+    if value.lstrip().startswith("data:"):
+        return attr.group()
     if attr.group("name").lower() == "srcset":
         shifted = ", ".join(" ".join([_up(words[0]), *words[1:]]) for c in value.split(",") if (words := c.split()))
     else:

@@ -157,6 +157,7 @@ def test_raw_html_pictures_go_to_the_roles_that_read_them(basic_site: Path) -> N
         ('<img src="a.png"> <IMG SRC=b.png> <img data-src="no.png">', ["a.png", "b.png"]),
         ('<video poster="p.jpg"><source src="v.mp4"></video>', ["p.jpg", "v.mp4"]),
         ('<img src="a&amp;b.png">', ["a&b.png"]),
+        ('<img srcset="data:image/png;base64,AAAA 1x, more 2x" src="data:image/gif;base64,R0lG">', []),
     ],
 )
 def test_link_targets(line: str, targets: list[str]) -> None:
