@@ -204,3 +204,18 @@ def test_built_sites_keep_inherited_roles_and_show_raw_html_pictures(basic_site:
     assert '<img src="../map.png" alt="A map">' in page.read_text()
     assert (page.parent / "../map.png").resolve().is_file()
     assert not (site / "staff/partner/map.png").exists()
+
+
+@pytest.mark.parametrize("piece", ["<!--", "<img src=", '<img src="', "[a](", "[a][b](", "[x](<", "[", "\\[", "`"])
+def test_link_parsing_stays_linear_on_hostile_lines(piece: str) -> None:
+    """A 20,000-fold repeat of an unclosed construct: quadratic parsing would take minutes."""
+    import time
+
+    from build_tools.content.links import html_media_one_folder_up
+
+    doc = load_document("x.md", (FM + piece * 20_000 + "\n").encode(), [])
+    assert doc is not None
+    started = time.process_time()
+    list(link_targets(doc))
+    html_media_one_folder_up(doc.text, set())
+    assert time.process_time() - started < 10
