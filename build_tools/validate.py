@@ -5,11 +5,10 @@ Every check returns findings; none raises for bad content.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from build_tools.config import VARIABLE, Config, lookup_variable
-from build_tools.content.links import INLINE_CODE, link_targets, resolve_link  # noqa: F401 (INLINE_CODE: shared)
+from build_tools.content.links import INLINE_CODE, link_targets, resolve_link  # noqa: F401 (re-exported for other checks)
 from build_tools.content.model import Corpus, Document, parse_ids
 from build_tools.errors import Finding, error, warning
 from build_tools.icons import icon_path
@@ -21,6 +20,7 @@ PYMDOWNX_BLOCKS = {
     "note", "attention", "caution", "danger", "error", "tip", "hint", "important", "warning",
     "abstract", "info", "success", "question", "failure", "bug", "example", "quote",
 }
+
 
 def validate(corpus: Corpus, config: Config, today: date) -> list[Finding]:
     findings: list[Finding] = []
