@@ -7,6 +7,7 @@ each role's staged build receives unchanged (see `stage.py`).
 
 from __future__ import annotations
 
+import difflib
 import re
 from importlib.util import find_spec
 from pathlib import Path
@@ -237,6 +238,8 @@ def load_config(config_file: Path) -> Config:
 
     raw["markdown_extensions"] = with_required_extensions(raw.get("markdown_extensions") or [])
     _check_extensions(config_file, raw["markdown_extensions"])
+    _refuse_file_includes(config_file, raw)
+    _check_plugin_options(config_file, raw.get("plugins"))
     unknown_types = guides.readability.unknown_types(get_args(PageType))
     if unknown_types:
         raise UsageError(f"{config_file}: guides.readability.types: unknown page type {', '.join(unknown_types)} (page types: {', '.join(get_args(PageType))})")
@@ -267,6 +270,59 @@ def _check_extensions(config_file: Path, extensions: list[Any]) -> None:
             missing.append(name)
     if missing:
         raise UsageError(f"{config_file}: markdown_extensions: not installed: {', '.join(missing)} (check the spelling, or install the package that provides it)")
+
+
+#: Extensions and plugins that copy another file's text into a page while MkDocs renders it:
+#: after role filtering, so a partner page could pull in a staff-only page or block.
+FILE_INCLUDES = {
+    "markdown_extensions": ("pymdownx.snippets",),
+    "plugins": ("include-markdown", "macros"),
+}
+
+#: Options of the MkDocs plugins our builds rely on (Material's `search`, which the theme
+#: puts in place of MkDocs' own, and `offline`). A test keeps this list equal to what the
+#: installed plugins accept; MkDocs itself only warns about an unknown option, and ignores it.
+PLUGIN_OPTIONS = {
+    "search": ("enabled", "lang", "separator", "pipeline", "fields", "jieba_dict", "jieba_dict_user", "indexing", "prebuild_index", "min_search_length"),
+    "offline": ("enabled",),
+}
+
+
+def _refuse_file_includes(config_file: Path, raw: dict[str, Any]) -> None:
+    """Refuse what would bypass role filtering by reading other files at render time."""
+    for section, names in FILE_INCLUDES.items():
+        for name, _ in _entries(raw.get(section)):
+            if name in names or name.removeprefix("material/") in names:
+                raise UsageError(
+                    f"{config_file}: {section}: `{name}` is not allowed: it copies other files into a page while "
+                    "the site is built, after each role's text has been filtered, so one role's page could pull in "
+                    "a page or block meant only for another role (remove it; link to a shared page, or use a role block)"
+                )
+
+
+def _check_plugin_options(config_file: Path, plugins: Any) -> None:
+    """Unknown options of the plugins we rely on are errors, with a "did you mean"."""
+    problems = []
+    for name, options in _entries(plugins):
+        known = PLUGIN_OPTIONS.get(name.removeprefix("material/"))
+        if known is None or not isinstance(options, dict):
+            continue
+        for key in options:
+            if key not in known:
+                close = difflib.get_close_matches(str(key), known, n=1)
+                hint = f"did you mean `{close[0]}`?" if close else f"options are: {', '.join(known)}"
+                problems.append(f"  plugins: {name}: unknown option `{key}` ({hint})")
+    if problems:
+        raise UsageError("\n".join([f"{config_file}: a plugin option is not valid:", *problems]))
+
+
+def _entries(section: Any) -> list[tuple[str, Any]]:
+    """`[a, {b: {...}}]` or `{a: {...}}` -> [(name, options)], as MkDocs reads both forms."""
+    if isinstance(section, dict):
+        return [(str(k), v) for k, v in section.items()]
+    if not isinstance(section, list):
+        return []
+    return [(str(next(iter(e))), next(iter(e.values()))) if isinstance(e, dict) and e else (str(e), None) for e in section]
 
 
 def _importable(module: str) -> bool:

@@ -60,7 +60,7 @@ def check(config_file: Path, today: date) -> CheckResult:
     config = load_config(config_file)                                  # 1. configure
     if not config.docs_dir.is_dir():
         raise UsageError(f"{config.docs_dir}: content folder not found (docs_dir in {config.config_file.name})")
-    corpus, findings = load_corpus(config.docs_dir)                     # 2. load
+    corpus, findings = load_corpus(config.docs_dir, config.source_path)  # 2. load
     findings += validate(corpus, config, today)                         # 3. validate
     findings += stamp.stale_easy_read(corpus, config)
     reports = readability(corpus, config.guides.readability, config.project_dir / CACHE)  # 4. readability

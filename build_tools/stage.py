@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from build_tools.config import Config, MkDocsDumper
+from build_tools.content.links import html_media_one_folder_up
 from build_tools.content.model import Corpus, Document
 from build_tools.resources import offline_search_shim
 from build_tools.roles import RoleView, StagedPage, extension_config, substitute_variables
@@ -60,7 +61,7 @@ def stage_role(
     """
     docs = project_dir / "docs"
     wanted: dict[str, bytes] = {
-        path: staged_text(page, page_data(page, view, config, today, sheets)).encode("utf-8")
+        path: staged_text(page, page_data(page, view, config, today, sheets), config).encode("utf-8")
         for path, page in view.pages.items()
     }
     if has_levels_page(view, config):
@@ -77,6 +78,14 @@ def stage_role(
     settings = staged_settings(view, config, today, sheets)
     _write_if_changed(project_dir / "mkdocs.yml", yaml.dump(settings, Dumper=MkDocsDumper, sort_keys=False, allow_unicode=True).encode("utf-8"))
     return project_dir / "mkdocs.yml"
+
+
+def served_text(page: StagedPage, config: Config) -> str:
+    """The staged page's text, with raw HTML picture addresses fixed for where MkDocs serves it."""
+    path = page.document.path
+    if page_url(path, config) != path[:-3] + "/" or "<" not in page.text:
+        return page.text
+    return html_media_one_folder_up(page.text, page.document.code)
 
 
 def staged_settings(view: RoleView, config: Config, today: date, sheets: dict[str, SheetLink]) -> dict[str, Any]:
@@ -115,7 +124,7 @@ def staged_settings(view: RoleView, config: Config, today: date, sheets: dict[st
     return settings
 
 
-def staged_text(page: StagedPage, data: dict[str, Any]) -> str:
+def staged_text(page: StagedPage, data: dict[str, Any], config: Config) -> str:
     """The page as MkDocs reads it: its front matter becomes one line holding its title and
     what the theme shows around it (`page.meta.guides`), padded with blank lines so every
     body line keeps its number. Per-page data lives here, not in mkdocs.yml: MkDocs parses
@@ -126,7 +135,8 @@ def staged_text(page: StagedPage, data: dict[str, Any]) -> str:
                      width=2**31 - 1, allow_unicode=True, sort_keys=True).strip()
     room = doc.body_start - 3  # lines between the two `---` fences
     padding = [""] * (room - 1) if room >= 1 else []
-    return "\n".join(["---", head, *padding, "---", *page.lines[doc.body_start - 1:]]) + "\n"
+    body = served_text(page, config).removesuffix("\n").split("\n")[doc.body_start - 1:]
+    return "\n".join(["---", head, *padding, "---", *body]) + "\n"
 
 
 def offline_settings(settings: dict[str, Any]) -> None:

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from pathlib import PurePosixPath
 
 from build_tools.config import VARIABLE, Config, lookup_variable
+from build_tools.content.links import INLINE_CODE, link_targets, resolve_link  # noqa: F401 (re-exported for other checks)
 from build_tools.content.model import Corpus, Document, parse_ids
 from build_tools.content.scan import first_heading
 from build_tools.errors import Finding, error, warning
@@ -23,13 +23,9 @@ PYMDOWNX_BLOCKS = {
     "abstract", "info", "success", "question", "failure", "bug", "example", "quote",
 }
 
-INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+\1")
-INLINE_LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
-REFERENCE_LINK = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(?P<target>\S+?)>?(?:\s+.*)?$")
 #: `[^note]: …` and `[label]: …` definitions; and their uses: `[^note]`, `[text][label]`, `[label][]`, `[label]`.
 DEFINITION = re.compile(r"^\s{0,3}\[(?P<label>\^?[^\]]+)\]:")
 USE = re.compile(r"\[(?P<footnote>\^[^\]]+)\]|\[[^\]]*\]\[(?P<ref>[^\]]+)\]|\[(?P<text>[^\]^][^\]]*)\](?!\()")
-SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
 def validate(corpus: Corpus, config: Config, today: date) -> list[Finding]:
@@ -48,7 +44,7 @@ def validate(corpus: Corpus, config: Config, today: date) -> list[Finding]:
 
 def check_page_ids(doc: Document, config: Config) -> list[Finding]:
     found = []
-    for role in doc.meta.roles or []:
+    for role in doc.meta.roles if "roles" in doc.key_lines else []:  # inherited ones are checked where they are set
         if role not in config.role_ids:
             found.append(error(doc.path, doc.line_of("roles"), "unknown-role", f"unknown role `{role}`", f"use one of: {', '.join(config.role_ids)}"))
     if doc.meta.roles == []:
@@ -138,36 +134,6 @@ def check_variables(doc: Document, config: Config) -> list[Finding]:
             if lookup_variable(config.guides.variables, match.group(1)) is None:
                 found.append(error(doc.path, number, "variable", f"unknown variable `{match.group(1)}`", "use a variable defined under `guides.variables` in mkdocs.yml, or add it there"))
     return found
-
-
-def link_targets(doc: Document):
-    """(line, target) for every Markdown link and image outside code."""
-    for number in range(doc.body_start, len(doc.lines) + 1):
-        if number in doc.code:
-            continue
-        line = INLINE_CODE.sub("", doc.lines[number - 1])
-        for match in INLINE_LINK.finditer(line):
-            yield number, match.group("target")
-        if match := REFERENCE_LINK.match(line):
-            yield number, match.group("target")
-
-
-def resolve_link(doc: Document, target: str) -> str | None:
-    """Content-relative path a local link points to, or None for outside links and anchors."""
-    if SCHEME.match(target) or target.startswith(("#", "/", "//")):
-        return None
-    path = target.split("#", 1)[0].split("?", 1)[0]
-    if not path:
-        return None
-    parts: list[str] = []
-    for part in PurePosixPath(doc.folder, path).parts:
-        if part == "..":
-            if not parts:
-                return "../"  # outside the content folder
-            parts.pop()
-        elif part != ".":
-            parts.append(part)
-    return "/".join(parts)
 
 
 def check_links(doc: Document, corpus: Corpus, config: Config) -> list[Finding]:

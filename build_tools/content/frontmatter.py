@@ -28,12 +28,16 @@ _FrontMatterLoader.yaml_implicit_resolvers = {
 }
 
 
-def _compose_and_load(text: str) -> tuple[yaml.Node | None, object]:
-    """Parse once: the node tree (for each key's line) and the data built from it."""
+def _compose_and_load(text: str) -> tuple[yaml.Node | None, object, list[tuple[int, str, str]]]:
+    """Parse once: the node tree (for each key's line), the data built from it, and the keys
+    given twice (found before construction, which folds `<<` merges into the tree)."""
     loader = _FrontMatterLoader(text)
     try:
         node = loader.get_single_node()
-        return node, (loader.construct_document(node) if node is not None else None)
+        if node is None:
+            return None, None, []
+        duplicates = duplicate_keys(node)
+        return node, loader.construct_document(node), duplicates
     finally:
         loader.dispose()
 
@@ -61,7 +65,7 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
     text = "\n".join(lines[1:end])
     result = FrontMatter(body_start=end + 2)
     try:
-        node, data = _compose_and_load(text)
+        node, data, duplicates = _compose_and_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 2 if mark else 1
@@ -76,7 +80,37 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         result.problems.append((2, "front matter must be a list of `key: value` lines", "write e.g. `title: My page`"))
         return result
+    result.problems = duplicates
+    if result.problems:
+        return result
     result.data = data
     for key_node, _ in node.value:
         result.key_lines[str(key_node.value)] = key_node.start_mark.line + 2
     return result
+
+
+def duplicate_keys(root: yaml.Node) -> list[tuple[int, str, str]]:
+    """Every key given twice in one mapping, at any depth. YAML keeps the last one
+    silently, so a second `roles:` further down would quietly replace the first."""
+    problems: list[tuple[int, str, str]] = []
+    seen: set[int] = set()  # anchors and aliases can share (or loop back to) a node
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            first: dict[tuple[str, str], int] = {}
+            for key, value in node.value:
+                line = key.start_mark.line + 2
+                if isinstance(key, yaml.ScalarNode) and key.value != "<<":
+                    name = (key.tag, key.value)
+                    if name in first:
+                        problems.append((line, f"front matter key `{key.value}` is given twice (first at line {first[name]})", f"keep one `{key.value}:`; YAML would silently use the last one"))
+                    else:
+                        first[name] = line
+                stack += [key, value]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += node.value
+    return sorted(problems)

@@ -6,43 +6,43 @@ is still loaded, so an author sees every problem in one run.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from build_tools.content.blocks import analyse
+from build_tools.content.files import can_read, content_files, control_characters, read_file
 from build_tools.content.frontmatter import split_front_matter
 from build_tools.content.glossary import Glossary, parse_glossary
+from build_tools.content.inherit import inherit_roles
 from build_tools.content.meta import parse_meta
 from build_tools.content.model import Corpus, Document
 from build_tools.content.scan import first_heading
 from build_tools.errors import Finding, error
 
-def load_corpus(docs_dir: Path) -> tuple[Corpus, list[Finding]]:
-    """Load `docs_dir`; return the corpus and every problem met while reading it."""
-    findings: list[Finding] = []
+def load_corpus(docs_dir: Path, shown_as: Callable[[str], str] = str) -> tuple[Corpus, list[Finding]]:
+    """Load `docs_dir`; return the corpus and every problem met while reading it.
+
+    `shown_as` names a content file as findings show it (`content/x.md`), for
+    messages that point at a second file."""
+    files, findings = content_files(docs_dir)
     documents: dict[str, Document] = {}
     assets: list[str] = []
-    for path in sorted(_content_files(docs_dir)):
-        rel = path.relative_to(docs_dir).as_posix()
-        if path.suffix != ".md":
-            assets.append(rel)
+    for file in files:
+        if not file.rel.endswith(".md"):
+            if can_read(file, findings):
+                assets.append(file.rel)
             continue
-        document = load_document(rel, path.read_bytes(), findings)
+        data = read_file(file, findings)
+        document = load_document(file.rel, data, findings) if data is not None else None
         if document is not None:
-            documents[rel] = document
+            documents[file.rel] = document
+    findings += inherit_roles(documents, shown_as)
     glossary = Glossary()
     for document in documents.values():
         if document.meta.type == "glossary":
             glossary = parse_glossary(document.path, document.lines, document.body_start)
             break
     return Corpus(documents=documents, glossary=glossary, assets=assets), findings
-
-
-def _content_files(docs_dir: Path):
-    """Every file, skipping hidden and `_`-prefixed files and folders (drafts, editor files)."""
-    for path in docs_dir.rglob("*"):
-        parts = path.relative_to(docs_dir).parts
-        if path.is_file() and not any(p.startswith((".", "_")) for p in parts):
-            yield path
 
 
 def load_document(rel: str, data: bytes, findings: list[Finding]) -> Document | None:
@@ -56,6 +56,9 @@ def load_document(rel: str, data: bytes, findings: list[Finding]) -> Document | 
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if lines and lines[-1] == "":
         lines.pop()
+    if control := control_characters(rel, lines):
+        findings += control
+        return None
 
     front = split_front_matter(lines)
     for line, message, fix in front.problems:

@@ -83,10 +83,11 @@ _FIX_BY_TYPE = {
 
 def parse_meta(data: dict[str, Any]) -> tuple[PageMeta | None, list[tuple[str, str, str]]]:
     """Validate front matter; problems are (key, message, fix)."""
+    problems = empty_values(data)
     try:
-        return PageMeta.model_validate(data), []
+        meta = PageMeta.model_validate({k: v for k, v in data.items() if v is not None or k not in KNOWN_KEYS})
+        return (None, problems) if problems else (meta, [])
     except ValidationError as exc:
-        problems = []
         for err in exc.errors():
             key = str(err["loc"][0]) if err["loc"] else ""
             if err["type"] == "extra_forbidden":
@@ -98,3 +99,17 @@ def parse_meta(data: dict[str, Any]) -> tuple[PageMeta | None, list[tuple[str, s
             fix = _FIX_BY_TYPE.get(err["type"], "see docs/authoring.md")
             problems.append((key, f"front matter `{where}`: {err['msg'].removeprefix('Value error, ')}", fix))
         return None, problems
+
+
+def empty_values(data: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """A key written with no value (`roles:`, or only commented-out items under it) is a
+    mistake, never "the default": for `roles` the default is the widest audience."""
+    problems = []
+    for key, value in data.items():
+        if value is None and key in KNOWN_KEYS:
+            fix = (
+                "list the roles, e.g. `roles: [staff]`, or remove the line so the page takes its folder's roles"
+                if key == "roles" else f"give `{key}` a value, or remove the line"
+            )
+            problems.append((key, f"front matter `{key}` has no value", fix))
+    return problems

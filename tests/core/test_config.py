@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from build_tools.config import MkDocsDumper, _MkDocsLoader, load_config
+from build_tools.config import PLUGIN_OPTIONS, MkDocsDumper, _MkDocsLoader, load_config
 from build_tools.errors import UsageError
 
 
@@ -82,3 +82,57 @@ def test_the_engine_defaults_to_mkdocs_and_is_checked(basic_site: Path) -> None:
     config.write_text(config.read_text().replace("  engine: properdocs\n", "  engine: mkdocs2\n"))
     with pytest.raises(UsageError, match=r"guides\.engine"):
         load_config(config)
+
+
+@pytest.mark.parametrize(
+    ("add", "words"),
+    [
+        ("markdown_extensions:\n  - pymdownx.snippets\n", "markdown_extensions: `pymdownx.snippets` is not allowed"),
+        ("markdown_extensions:\n  - pymdownx.snippets:\n      base_path: [content]\n", "pymdownx.snippets` is not allowed"),
+        ("plugins:\n  - search\n  - include-markdown\n", "plugins: `include-markdown` is not allowed"),
+        ("plugins:\n  macros: {include_dir: content}\n", "plugins: `macros` is not allowed"),
+    ],
+)
+def test_extensions_that_include_other_files_are_refused(basic_site: Path, add: str, words: str) -> None:
+    """`--8<-- "staff/checklist.md"` in a partner page would be rendered after role filtering."""
+    config = basic_site / "mkdocs.yml"
+    text = config.read_text()
+    if add.startswith("markdown_extensions"):
+        text = text.replace("markdown_extensions:\n", add)
+    else:
+        text += add
+    config.write_text(text)
+    with pytest.raises(UsageError, match="another role") as caught:
+        load_config(config)
+    assert words in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("plugins", "words"),
+    [
+        ("plugins:\n  - search: {lang: en, sepratr: x}\n", "plugins: search: unknown option `sepratr` (did you mean `separator`?)"),
+        ("plugins:\n  search:\n    lang: en\n    min_length: 3\n", "unknown option `min_length` (did you mean `min_search_length`?)"),
+        ("plugins:\n  - material/search: {zzz: 1}\n", "unknown option `zzz` (options are: enabled, lang"),
+    ],
+)
+def test_unknown_options_of_plugins_we_rely_on_are_reported(basic_site: Path, plugins: str, words: str) -> None:
+    config = basic_site / "mkdocs.yml"
+    config.write_text(config.read_text() + plugins)
+    with pytest.raises(UsageError) as caught:
+        load_config(config)
+    assert words in str(caught.value)
+
+
+def test_known_plugin_options_pass(basic_site: Path) -> None:
+    config = basic_site / "mkdocs.yml"
+    config.write_text(config.read_text() + "plugins:\n  - search: {lang: en, separator: '[\\s\\-]+'}\n  - tags: {any_option: 1}\n")
+    assert load_config(config).mkdocs["plugins"][0] == {"search": {"lang": "en", "separator": "[\\s\\-]+"}}
+
+
+@pytest.mark.parametrize("name", sorted(PLUGIN_OPTIONS))
+def test_the_plugin_option_lists_match_the_installed_plugins(name: str) -> None:
+    """The table is ours (config.py imports nothing from MkDocs); this keeps it true when a pin moves."""
+    from mkdocs.plugins import get_plugins
+
+    plugin = get_plugins()[f"material/{name}"].load()
+    assert set(PLUGIN_OPTIONS[name]) == {key for key, _ in plugin.config_scheme}

@@ -49,3 +49,37 @@ def test_schema_problems_name_the_key(data: dict, words: str) -> None:
     key, message, fix = problems[0]
     assert key == next(iter(data))
     assert words in message + " " + fix
+
+
+@pytest.mark.parametrize(
+    ("lines", "problems"),
+    [
+        (["roles: [staff]", "title: A", "roles: [partner]"], [(4, "`roles` is given twice (first at line 2)")]),
+        (["search:", "  boost: 1", "  boost: 2"], [(4, "`boost` is given twice (first at line 3)")]),
+        (["tags: [{a: 1, a: 2}]"], [(2, "`a` is given twice")]),
+        (["'title': A", "title: B"], [(3, "`title` is given twice")]),
+        # Not duplicates: different keys, a YAML merge, anchors used twice.
+        (["title: A", "Title: B"], []),
+        (["base: &b {x: 1}", "search:", "  <<: *b", "  x: 2"], []),
+        (["one: &a [1]", "two: *a", "three: *a"], []),
+    ],
+)
+def test_duplicate_keys_are_reported_at_their_second_line(lines: list[str], problems: list[tuple[int, str]]) -> None:
+    front = split_front_matter(["---", *lines, "---"])
+    assert [(line, words) for line, message, _ in front.problems for _, words in problems if words in message] == problems
+    assert len(front.problems) == len(problems)
+    assert (front.data == {}) == bool(problems)
+
+
+@pytest.mark.parametrize("lines", [["roles:"], ["roles: ~"], ["roles:", "  # - staff", "  # - partner"], ["roles: null"]])
+def test_roles_with_no_value_is_refused_not_everyone(lines: list[str]) -> None:
+    front = split_front_matter(["---", "title: A", *lines, "---"])
+    meta, problems = parse_meta(front.data)
+    assert meta is None
+    assert problems[0][:2] == ("roles", "front matter `roles` has no value")
+    assert front.key_lines["roles"] == 3
+
+
+def test_an_unknown_key_with_no_value_is_still_unknown() -> None:
+    meta, problems = parse_meta({"role": None})
+    assert meta is None and problems[0][1] == "unknown front matter key `role`"
