@@ -5,7 +5,8 @@ CMU dictionary is supplied offline and for the licences.
 """
 
 from build_tools.readability.check import PageReadability, check_page
-from build_tools.readability.extract import Sentence, extract_sentences
+from build_tools.readability.extract import extract_sentences
+from build_tools.readability.sentences import Sentence
 from build_tools.readability.output import format_github, format_json, format_text
 from build_tools.readability.report import render_report, write_report
 from build_tools.readability.rows import ReportRow

@@ -1,6 +1,6 @@
 """The plain-words list (`plain_words.yml`, the project's own) and matching it in sentences.
 
-Matching is on word tokens (see `extract.tokens`), case-insensitive and whole
+Matching is on word tokens (see `sentences.tokens`), case-insensitive and whole
 words only: "required" matches `require`, "prerequisite" does not. At each
 word the longest entry wins ("subsequent to" before "subsequent").
 """
@@ -16,7 +16,7 @@ from types import MappingProxyType
 
 import yaml
 
-from build_tools.readability.extract import Token
+from build_tools.readability.sentences import Token
 
 DATA_FILE = "plain_words.yml"
 

@@ -35,13 +35,14 @@ import re
 from collections.abc import Iterable, Sequence, Set
 
 from build_tools.errors import Finding, error, warning
-from build_tools.readability.extract import ProseLine, Sentence, Token, tokens
+from build_tools.readability.extract import ProseLine
+from build_tools.readability.sentences import Sentence, Token, tokens
 from build_tools.readability.metrics import PageMetrics, is_dictionary_word
 from build_tools.readability.plain_words import PlainWordIndex, find_plain_words
-from build_tools.readability.settings import Level, Profile
+from build_tools.readability.settings import Profile, RuleLevel
 
 
-def _finding(level: Level, path: str, line: int, rule: str, message: str, fix: str) -> list[Finding]:
+def _finding(level: RuleLevel, path: str, line: int, rule: str, message: str, fix: str) -> list[Finding]:
     if level == "off":
         return []
     make = error if level == "error" else warning

@@ -7,7 +7,7 @@ from importlib import resources
 import pytest
 import yaml
 
-from build_tools.readability.extract import tokens
+from build_tools.readability.sentences import tokens
 from build_tools.readability.plain_words import build_index, default_index, find_plain_words, verb_forms, word_forms
 
 
