@@ -103,50 +103,6 @@ def syllables(token: str, lang: str) -> int:
     return _word_syllables(word, lang)
 
 
-# Letter names as the dictionary spells them (ARPAbet, stress removed): "PDF" is
-# listed as P-D-F, so a word whose every pronunciation is its letters is an initialism.
-_LETTER_NAMES: dict[str, tuple[str, ...]] = {
-    letter: tuple(sounds.split())
-    for letter, sounds in {
-        "a": "EY", "b": "B IY", "c": "S IY", "d": "D IY", "e": "IY", "f": "EH F",
-        "g": "JH IY", "h": "EY CH", "i": "AY", "j": "JH EY", "k": "K EY", "l": "EH L",
-        "m": "EH M", "n": "EH N", "o": "OW", "p": "P IY", "q": "K Y UW", "r": "AA R",
-        "s": "EH S", "t": "T IY", "u": "Y UW", "v": "V IY", "w": "D AH B AH L Y UW",
-        "x": "EH K S", "y": "W AY", "z": "Z IY",
-    }.items()
-}
-
-
-@lru_cache(maxsize=4096)
-def is_dictionary_word(word: str) -> bool:
-    """True when `word` (any case) is an ordinary English word, not letters spoken one by one.
-
-    "NOT" and "IMPORTANT" are words. "NHS" is not (not in the dictionary), and
-    neither are "PDF", "TV" or "ID": the dictionary lists a letter-by-letter
-    pronunciation for them, so they are read as initialisms.
-    """
-    lower = word.lower()
-    entries = pronunciations().get(lower)
-    if not entries:
-        return False
-    spelled = _spelled_out(lower)
-    return not any(_without_stress(entry) == spelled for entry in entries)
-
-
-def _without_stress(phones: Sequence[str]) -> tuple[str, ...]:
-    return tuple(p.rstrip("012") for p in phones)
-
-
-def _spelled_out(word: str) -> tuple[str, ...] | None:
-    sounds: list[str] = []
-    for letter in word:
-        name = _LETTER_NAMES.get(letter)
-        if name is None:
-            return None
-        sounds.extend(name)
-    return tuple(sounds)
-
-
 def page_metrics(sentences: Sequence[Sentence], lang: str, names: Set[str] = frozenset()) -> PageMetrics:
     """Words, sentences and the three scores for a page, from its prose sentences.
 

@@ -65,13 +65,14 @@ class Sentence:
 
     @property
     def is_prose(self) -> bool:
-        """Read as running text (for the grade): not a heading, not a short table cell,
-        not a label (a line of 3 words or fewer with no closing punctuation)."""
+        """Read as running text (for the grade): list items and paragraphs, but not
+        headings, table cells of 5 words or fewer, or form labels (a paragraph line
+        of 3 words or fewer with no closing punctuation: "Name", "Date of birth:")."""
         if self.kind == "heading":
             return False
         if self.kind == "cell":
             return self.words > 5
-        return self.words > 3 or self.text.rstrip("\"'\u201d\u2019)").endswith((".", "!", "?"))
+        return self.kind == "item" or self.words > 3 or self.text.rstrip("\"'\u201d\u2019)").endswith((".", "!", "?"))
 
 
 # --- inline level --------------------------------------------------------------------
