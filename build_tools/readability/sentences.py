@@ -144,7 +144,7 @@ _EDGE_PUNCTUATION = string.punctuation + "\u201c\u201d\u2018\u2019\u2026\u2013\u
 _SENTENCE_END = re.compile(r"([.!?\u2026]+)[\"'\u201d\u2019)\]]*\s+(?=\S)")
 #: Abbreviations that do not end a sentence even before a capital ("Dr Smith", "No. 5").
 _NEVER_ENDS = frozenset(
-    "e.g eg i.e ie dr mr mrs ms mx prof st vs approx fig ref cf incl tel ext dept no nos para ch sec vol".split()
+    "e.g eg i.e ie dr mr mrs ms mx prof st vs approx fig ref cf incl tel ext dept no nos p pp para ch sec vol".split()
 )
 _ENUMERATOR = re.compile(r"\(?(?:\d+(?:\.\d+)*|[A-Za-z]|[ivxlcIVXLC]{1,5})[.)]")
 _OPENING = "(\"'\u201c\u2018"
