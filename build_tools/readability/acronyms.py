@@ -4,8 +4,8 @@ Any word of 2+ capital letters (optionally with a plural "s" or a possessive:
 "CVs", "NHS's") is a candidate acronym, dictionary word or not: "TRAC", "PALS",
 "NICE" and "IRIS" are acronyms too. It is *shouting* (`capitals`) instead when
 it is a common word used for emphasis ("NOT", "MUST", "NEVER", "IMPORTANT"),
-when it stands next to such a word ("DO NOT"), or when most of its sentence is
-in capitals. The message says which the checker thinks it is.
+when it has 5+ letters and stands next to such a word ("DO NOT DISTURB"), or when most of its sentence is
+in capitals and one of them is such a word. The message says which the checker thinks it is.
 
 An acronym is explained (WCAG technique G97, GOV.UK style guide) when:
 
@@ -82,9 +82,12 @@ def _capital_parts(token: Token) -> Iterator[tuple[int, str, bool]]:
 
 
 def _mostly_capitals(words: Sequence[Token]) -> bool:
+    """A sentence in capitals: 3+ words, 4 in 5 of them in capitals, one a common word
+    ("PLEASE BRING YOUR LETTER", not a list of acronyms "NICE, IRIS, PIP and MS")."""
     lettered = [t.text for t in words if any(c.isalpha() for c in t.text)]
-    upper = sum(1 for word in lettered if word.isupper() and len(word) > 1)
-    return len(lettered) >= 3 and upper * 5 >= len(lettered) * 4
+    upper = [word for word in lettered if word.isupper() and len(word) > 1]
+    return (len(lettered) >= 3 and len(upper) * 5 >= len(lettered) * 4
+            and any(word.lower() in SHOUT_WORDS for word in upper))
 
 
 def _explained_here(text: str, offset: int, word: str) -> bool:
@@ -109,7 +112,8 @@ def capital_words(sentences: Sequence[Sentence], skip: Set[str]) -> list[Capital
                 continue
             beside = {parts[i][1] for i in (index - 1, index + 1) if 0 <= i < len(parts)}
             shouting = not suffixed and (
-                word in loud_words or loud_sentence or bool(beside & loud_words and len(word) > 3)
+                # "DO NOT DISTURB": a long word beside a shouted one; "NOT TRAC" stays an acronym
+                word in loud_words or loud_sentence or bool(beside & loud_words and len(word) >= 5)
             )
             found.append(
                 CapitalWord(word, sentence.line_at(offset), _explained_here(sentence.text, offset, word),
