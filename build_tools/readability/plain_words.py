@@ -11,7 +11,9 @@ Matching is on word tokens (see `sentences.tokens`), case-insensitive and whole
 words only: "required" matches `require`, "prerequisite" does not. At each
 word the longest entry wins ("subsequent to" before "subsequent"). Sense rules:
 `pos: verb` entries are not matched after a determiner or preposition ("on
-request", "your progress"); `object: person` entries only when a person follows
+request", "your progress"), and their base and -s forms only after a sign of a
+verb ("we request", "to request", "please request") or at a sentence's start;
+`object: person` entries only when a person follows
 ("inform you", not "inform the decision" or "informed by").
 """
 
@@ -42,6 +44,12 @@ PERSON = frozenset(
     """you me him her us them people person someone somebody anyone anybody everyone everybody staff
     candidate candidates applicant applicants partner partners manager managers panel member members team
     colleague colleagues customer customers family carer carers worker workers officer chair hr gp doctor""".split()
+)
+#: Words before a verb's base or -s form that show it is a verb: "we request", "to request",
+#: "will request", "please request". Without one, "progress" or "request" may be a noun.
+VERB_BEFORE = frozenset(
+    """i you we they he she it who that which to will would can could may might must shall should
+    please not also then and or us them staff partners managers panels""".split()
 )
 _SKIP_BEFORE_PERSON = frozenset("the your our their all any every each other relevant".split())
 
@@ -135,8 +143,15 @@ def default_index() -> PlainWordIndex:
 
 
 def _sense_fits(entry: PlainWord, words: Sequence[str], start: int, end: int) -> bool:
-    if entry.pos == "verb" and start > 0 and words[start - 1] in NOT_BEFORE_VERB:
-        return False
+    if entry.pos == "verb":
+        before = words[start - 1] if start > 0 else ""
+        if before in NOT_BEFORE_VERB:
+            return False
+        # The base and -s forms are nouns too ("measure progress", "the form's request"):
+        # need a sign of a verb before them, or the sentence's start (an instruction).
+        base = entry.entry.split()[0]
+        if words[start] in (base, base + "s", base + "es") and start > 0 and before not in VERB_BEFORE:
+            return False
     if entry.object == "person":
         following = end
         while following < len(words) and words[following] in _SKIP_BEFORE_PERSON:

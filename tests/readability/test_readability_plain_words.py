@@ -92,7 +92,9 @@ def test_forms_file_is_generated_from_the_lists() -> None:
         ("Your request is noted.", []),
         ("Please request a form.", [("request", "ask")]),
         ("We will review your progress.", []),
-        ("Staff progress the case.", [("progress", "move on")]),
+        ("We progress the case.", [("progress", "move on")]),
+        ("We measure progress towards our goals.", []),
+        ("Progressing your case takes a week.", [("Progressing", "move on")]),
         ("This will impact on staff.", [("impact", "affect")]),
         ("The impact is small.", []),
         # GOV.UK words to avoid and retext-simplify entries
