@@ -56,14 +56,19 @@ def rule_counts(findings: Iterable[Finding]) -> dict[str, int]:
 
 def names_on_page(sentences: Sequence[Sentence], explained: Iterable[str]) -> frozenset[str]:
     """Lower-case words that are names, so they do not inflate the grade: explained
-    acronyms and glossary terms' words, and capitalised words inside a sentence
-    (proper names: "European Union"), not the sentence's first word or "I"."""
-    names = {word.lower() for word in explained}
+    acronyms and glossary terms' words, and proper names: words capitalised inside a
+    sentence ("European Union"; not the first word, not "I") that the page never
+    writes in lower case (so "the Involvement team" beside "involvement" is no name)."""
+    capitalised: set[str] = set()
+    lower: set[str] = set()
     for sentence in sentences:
-        for word in sentence.tokens[1:]:
-            if word[:1].isupper() and word != "I":
-                names.add(word.lower())
-    return frozenset(names)
+        for position, word in enumerate(sentence.tokens):
+            if word[:1].isupper():
+                if position and word != "I":
+                    capitalised.add(word.lower())
+            else:
+                lower.add(word)
+    return frozenset({word.lower() for word in explained} | (capitalised - lower))
 
 
 def title_line(text: str, body_start: int, first_read: int | None) -> int:
