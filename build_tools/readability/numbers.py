@@ -192,8 +192,8 @@ def ranges(path: str, sentences: Sequence[Sentence], profile: Profile) -> list[F
             continue
         for match in _RANGE.finditer(sentence.text):
             first, last = match.group(1), match.group(2)
-            if first.isdigit() and last.isdigit() and int(first) >= int(last) and len(last) >= len(first):
-                continue  # "10-5" is not a range (a score, a code)
+            if first.isdigit() and last.isdigit() and int(first) >= int(last) > 12:
+                continue  # "30-20" is a score or a code; "9-5" is opening hours
             found += finding(
                 profile.ranges, path, sentence.line_at(match.start()), "ranges",
                 f"range written with a dash: \u201c{match.group(0).strip()}\u201d",
