@@ -59,16 +59,11 @@ def names_on_page(sentences: Sequence[Sentence], explained: Iterable[str]) -> fr
     acronyms and glossary terms' words, and proper names: words capitalised inside a
     sentence ("European Union"; not the first word, not "I") that the page never
     writes in lower case (so "the Involvement team" beside "involvement" is no name)."""
-    capitalised: set[str] = set()
-    lower: set[str] = set()
-    for sentence in sentences:
-        for position, word in enumerate(sentence.tokens):
-            if word[:1].isupper():
-                if position and word != "I":
-                    capitalised.add(word.lower())
-            else:
-                lower.add(word)
-    return frozenset({word.lower() for word in explained} | (capitalised - lower))
+    capitalised = {word.lower() for s in sentences for word in s.tokens[1:] if word[:1].isupper()}
+    capitalised.discard("i")
+    if capitalised:
+        capitalised -= {word for s in sentences for word in s.tokens if word[:1].islower()}
+    return frozenset({word.lower() for word in explained} | capitalised)
 
 
 def title_line(text: str, body_start: int, first_read: int | None) -> int:

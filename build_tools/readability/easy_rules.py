@@ -31,12 +31,17 @@ _DOUBLE = re.compile(
 )
 
 
+_NEGATIONS = frozenset(("not", "never", "cannot", "no"))
+
+
 def double_negative(path: str, sentences: Sequence[Sentence], profile: Profile) -> list[Finding]:
     """Two negatives in a row that cancel out: "not unlikely", "don't know nothing"."""
     if profile.double_negative == "off":
         return []
     found: list[Finding] = []
     for sentence in sentences:
+        if _NEGATIONS.isdisjoint(sentence.lower_words) and "n't" not in sentence.text and "n\u2019t" not in sentence.text:
+            continue
         text = sentence.text.replace("\u2019", "'")
         for match in _DOUBLE.finditer(text):
             if re.search(r"\b(?:if|when|unless|because|but|or|and|that|who|which)\b", match.group(0), re.I):
@@ -142,6 +147,7 @@ _NOT_PASSIVE = frozenset(
     experienced involved allowed called named closed finished disabled retired employed unemployed
     engaged prepared required expected welcomed needed aged detailed skilled limited related""".split()
 )
+_BE = frozenset("am is are was were be been being get gets got getting".split())
 _PASSIVE = re.compile(
     rf"\b(?:am|is|are|was|were|be|been|being|get|gets|got|getting)\s+"
     rf"(?:(?:not|also|always|never|usually|often|then|all|only|just|\w+ly)\s+)?"
@@ -156,7 +162,7 @@ def passive(path: str, sentences: Sequence[Sentence], profile: Profile) -> list[
         return []
     found: list[Finding] = []
     for sentence in sentences:
-        if sentence.kind == "heading":
+        if sentence.kind == "heading" or _BE.isdisjoint(sentence.lower_words):
             continue  # "Being paid" names a topic; the guidance is about sentences
         for match in _PASSIVE.finditer(sentence.text):
             if match.group(1).lower() in _NOT_PASSIVE:

@@ -78,7 +78,7 @@ def number_words(path: str, sentences: Sequence[Sentence], profile: Profile) -> 
         return []
     found: list[Finding] = []
     for sentence in sentences:
-        if _NUMBER_TOKENS.isdisjoint(map(str.lower, sentence.tokens)):
+        if _NUMBER_TOKENS.isdisjoint(sentence.lower_words):
             continue
         written_tokens = tokens(sentence.text)
         words = [token.text.lower() for token in written_tokens]

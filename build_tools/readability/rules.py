@@ -101,7 +101,7 @@ def plain_words(
         return []
     found: list[Finding] = []
     for sentence in sentences:
-        if not index.may_match(map(str.lower, sentence.tokens)):
+        if not index.may_match(sentence.lower_words):
             continue
         for match in find_plain_words(tokens(sentence.text), index, profile.plain_words_ignore):
             use = match.entry.use

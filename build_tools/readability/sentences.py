@@ -26,6 +26,7 @@ import re
 import string
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal, NamedTuple
 
 #: Where a sentence was read: its block kind. Only prose counts for the grade.
@@ -62,6 +63,11 @@ class Sentence:
                 break
             line = number
         return line
+
+    @cached_property
+    def lower_words(self) -> frozenset[str]:
+        """The sentence's words in lower case: a quick test before a rule looks closer."""
+        return frozenset(word.lower() for word in self.tokens)
 
     @property
     def is_prose(self) -> bool:
