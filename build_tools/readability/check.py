@@ -16,6 +16,8 @@ from build_tools.readability.sentences import Sentence
 from build_tools.readability.settings import ReadabilitySettings
 
 _TITLE_KEY = re.compile(r"^title\s*:")
+_CAPITALISED = re.compile(r"(?<!\S)[A-Z]\S*")
+_LOWER_CASE = re.compile(r"(?<!\S)[a-z]\S*")
 
 
 @dataclass
@@ -59,10 +61,12 @@ def names_on_page(sentences: Sequence[Sentence], explained: Iterable[str]) -> fr
     acronyms and glossary terms' words, and proper names: words capitalised inside a
     sentence ("European Union"; not the first word, not "I") that the page never
     writes in lower case (so "the Involvement team" beside "involvement" is no name)."""
-    capitalised = {word.lower() for s in sentences for word in s.tokens[1:] if word[:1].isupper()}
-    capitalised.discard("i")
+    # Regexes over the joined words: several times quicker than a loop over every word.
+    inside = " ".join(" ".join(s.tokens[1:]) for s in sentences)
+    capitalised = {word.lower() for word in _CAPITALISED.findall(inside) if word != "I"}
     if capitalised:
-        capitalised -= {word for s in sentences for word in s.tokens if word[:1].islower()}
+        written = " ".join(" ".join(s.tokens) for s in sentences)
+        capitalised -= set(_LOWER_CASE.findall(written))
     return frozenset({word.lower() for word in explained} | capitalised)
 
 

@@ -67,7 +67,7 @@ class Sentence:
     @cached_property
     def lower_words(self) -> frozenset[str]:
         """The sentence's words in lower case: a quick test before a rule looks closer."""
-        return frozenset(word.lower() for word in self.tokens)
+        return frozenset(" ".join(self.tokens).lower().split())  # one lower() call: quicker
 
     @property
     def is_prose(self) -> bool:
