@@ -93,10 +93,11 @@ def import_retext(patterns_js: Path) -> str:
         lemmas = getAllLemmas(first)
         is_verb = lemmas.get("VERB", ("",))[0] == first and "NOUN" not in lemmas and "ADJ" not in lemmas
         (verbs if is_verb else words)[key] = use
+    licence = (patterns_js.parent.parent / "license").read_text("utf-8").strip()
     header = (
         "# Imported from retext-simplify 8.0.0 (lib/patterns.js) by generate.py: do not edit by hand.\n"
-        "# Copyright (c) 2016 Titus Wormer. MIT licence: see docs/readability.md (Licences).\n"
-        "# Entries we do not use are listed under `skip_imported` in plain_words.yml.\n"
+        "# Entries we do not use are listed under `skip_imported` in plain_words.yml.\n#\n"
+        + "".join(f"# {line}".rstrip() + "\n" for line in licence.splitlines())
     )
     return header + yaml.safe_dump({"verbs": verbs, "words": words}, sort_keys=True, allow_unicode=True, width=120)
 
