@@ -79,13 +79,14 @@ class PlainWordMatch:
 class PlainWordIndex:
     #: First word (lower case) -> (all words, entry), longest first.
     phrases: Mapping[str, tuple[tuple[tuple[str, ...], PlainWord], ...]]
-    #: The longest word of every phrase: a sentence without any of these has no match
-    #: (a quick test, since phrases often start with common words: "in", "a", "the").
-    anchors: frozenset[str]
+    #: The longest word of every phrase -> the word sets of the phrases it anchors. A
+    #: sentence lacking every word of every phrase has no match (a quick test, since
+    #: phrases often start with common words: "in", "a", "the").
+    anchors: Mapping[str, tuple[frozenset[str], ...]]
 
-    def may_match(self, words: Iterable[str]) -> bool:
+    def may_match(self, words: frozenset[str]) -> bool:
         """False when no entry can match a sentence of these (lower-case) words."""
-        return not self.anchors.isdisjoint(words)
+        return any(phrase <= words for anchor in self.anchors.keys() & words for phrase in self.anchors[anchor])
 
     @property
     def entries(self) -> set[str]:
@@ -126,8 +127,15 @@ def build_index(lists: Sequence[tuple[str, Mapping[str, object]]], forms: Mappin
         phrases=MappingProxyType(
             {first: tuple(sorted(items, key=lambda item: -len(item[0]))) for first, items in index.items()}
         ),
-        anchors=frozenset(max(words, key=len) for words in phrases),
+        anchors=MappingProxyType(_anchors(phrases)),
     )
+
+
+def _anchors(phrases: Iterable[tuple[str, ...]]) -> dict[str, tuple[frozenset[str], ...]]:
+    anchors: dict[str, set[frozenset[str]]] = {}
+    for words in phrases:
+        anchors.setdefault(max(words, key=len), set()).add(frozenset(words))
+    return {anchor: tuple(sets) for anchor, sets in anchors.items()}
 
 
 def _read(name: str) -> str:
