@@ -5,7 +5,9 @@ Any word of 2+ capital letters (optionally with a plural "s" or a possessive:
 "NICE" and "IRIS" are acronyms too. It is *shouting* (`capitals`) instead when
 it is a common word used for emphasis ("NOT", "MUST", "NEVER", "IMPORTANT"),
 when it has 5+ letters and stands next to such a word ("DO NOT DISTURB"), or when most of its sentence is
-in capitals and one of them is such a word. The message says which the checker thinks it is.
+in capitals and one of them is such a word, or it is in a row of 3+ words in capitals
+one of which is ("CARE, SUPPORT AND HOUSING"). Colours and form placeholders
+("BLUE level", "Month YEAR") count as such words. The message says which the checker thinks it is.
 
 An acronym is explained (WCAG technique G97, GOV.UK style guide) when:
 
@@ -46,7 +48,8 @@ SHOUT_WORDS = frozenset(
     """a all always an and any are at be before by can cannot can't check do does don't done end every
     first for free from have help if important in is keep last late make may must need never new no
     none not note now of on only or please read remember sign sure stop the this to today urgent
-    very warning we will with without yes you your don't won't doesn't isn't""".split()
+    very warning we will with without yes you your don't won't doesn't isn't
+    red amber green blue yellow black white name date day month year time""".split()
 )
 
 
@@ -90,6 +93,21 @@ def _mostly_capitals(words: Sequence[Token]) -> bool:
             and any(word.lower() in SHOUT_WORDS for word in upper))
 
 
+def _loud_runs(words: Sequence[Token], loud: Set[str]) -> set[str]:
+    """Words of a phrase in capitals: 3+ capital words in a row, one of them a common
+    word ("CARE, SUPPORT AND HOUSING"), are all shouting."""
+    found: set[str] = set()
+    run: list[str] = []
+    for token in [*words, Token(0, "")]:
+        if len(token.text) > 1 and token.text.isupper() and token.text.isalpha():
+            run.append(token.text)
+            continue
+        if len(run) >= 3 and loud & set(run):
+            found.update(run)
+        run = []
+    return found
+
+
 def _explained_here(text: str, offset: int, word: str) -> bool:
     end = offset + len(word)
     if offset > 0 and text[offset - 1] == "(" and text[end:end + 1] == ")":
@@ -107,6 +125,7 @@ def capital_words(sentences: Sequence[Sentence], skip: Set[str]) -> list[Capital
         loud_sentence = _mostly_capitals(words)
         parts = [(offset, word, suffixed) for token in words for offset, word, suffixed in _capital_parts(token)]
         loud_words = {word for _, word, suffixed in parts if not suffixed and word.lower() in SHOUT_WORDS}
+        loud_words |= _loud_runs(words, loud_words)
         for index, (offset, word, suffixed) in enumerate(parts):
             if word in skip or _ROMAN.fullmatch(word):
                 continue
