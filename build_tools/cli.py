@@ -16,7 +16,7 @@ from typing import get_args
 from build_tools import pipeline, stamp
 from build_tools.config import Engine
 from build_tools.errors import ContentErrors, EngineError, Finding, GuidesError, UsageError, has_errors
-from build_tools.readability import format_github, format_json
+from build_tools.readability import format_github, format_json, format_rule_counts
 from build_tools.resources import tool_version
 from build_tools.report_rows import report_rows
 
@@ -124,6 +124,8 @@ def _check(args: argparse.Namespace) -> int:
     else:
         _print_findings(result.findings, args.format)
         print(f"guides: {len(result.corpus.documents)} pages checked; {_count(result.findings)}", file=sys.stderr)
+        if per_rule := format_rule_counts(result.findings):
+            print(f"guides: {per_rule}", file=sys.stderr)
     return EXIT_CONTENT if has_errors(result.findings) else EXIT_OK
 
 

@@ -78,8 +78,7 @@ def readability(corpus: Corpus, settings: ReadabilitySettings, cache_dir: Path) 
     cache: ResultCache[PageReadability] = ResultCache(cache_dir / "readability.pickle")
     jobs: dict[str, PageJob] = {}
     for doc in corpus.documents.values():
-        if doc.meta.type == "glossary":
-            continue
+        # The glossary is checked too (its term lines aside: see readability/check.py).
         # A pack's cover is read by the same readers as its easy-read pages.
         easy = doc.is_easy or doc.meta.type == "pack"
         key = digest(shared, doc.path, doc.text, str(doc.body_start), str(easy), doc.meta.type)
