@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from build_tools.content.scan import scan
 from build_tools.readability.sentences import Kind, Sentence, Unit, clean_inline, split_unit
 
 
@@ -49,7 +50,6 @@ class Extraction:
 
 # --- block level ---------------------------------------------------------------------
 
-_CODE_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _BLOCK_FENCE = re.compile(r"^\s*/{3,}(?:\s*([A-Za-z][\w-]*))?")
 _ABBR_DEF = re.compile(r"^\s{0,3}\*\[([^\]]+)\]:")
 _LINK_DEF = re.compile(r"^\s{0,3}\[(?!\^)[^\]]+\]:\s*\S")
@@ -63,30 +63,7 @@ _FOOTNOTE_DEF = re.compile(r"^\s{0,3}\[\^[^\]]+\]:\s*(.*)$")
 _ADMONITION = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+\"(.*)\")?\s*$")
 _QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
 _TABLE_DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
-_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 
-
-
-def _blank_comments(body: str) -> str:
-    """HTML comments become blank lines, so line numbers stay right."""
-    return _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), body)
-
-
-def code_fence_opener(line: str) -> str | None:
-    """The fence (```` ``` ```` or `~~~`, any length) if `line` opens a fenced code block.
-
-    Kept in one place: a shared Markdown line scanner in `build_tools/content/`
-    will replace it and `_closes_fence`.
-    """
-    fence = _CODE_FENCE.match(line)
-    if fence is None or (fence.group(1)[0] == "`" and "`" in line[fence.end():]):
-        return None
-    return fence.group(1)
-
-
-def _closes_fence(line: str, fence: str) -> bool:
-    stripped = line.strip()
-    return stripped.startswith(fence) and not stripped.strip(fence[0])
 
 
 def _is_table_row(line: str, next_line: str, in_table: bool) -> bool:
@@ -95,13 +72,12 @@ def _is_table_row(line: str, next_line: str, in_table: bool) -> bool:
     return in_table or line.lstrip().startswith("|") or bool(_TABLE_DELIMITER.match(next_line) and "-" in next_line)
 
 
-def _units(lines: list[str], body_start: int, abbreviations: dict[str, int]) -> Iterator[tuple[Kind, Unit]]:
+def _units(lines: list[str], body_start: int, code: set[int], abbreviations: dict[str, int]) -> Iterator[tuple[Kind, Unit]]:
     """Sentence groups of the body, in order: each is split into sentences on its own.
 
     Abbreviation definitions met on the way are added to `abbreviations`.
     """
     paragraph: Unit = []
-    code_fence: str | None = None
     in_options = False  # indented `key: value` lines right after a `///` opener
     in_indented_code = False
     in_table = False
@@ -124,9 +100,8 @@ def _units(lines: list[str], body_start: int, abbreviations: dict[str, int]) -> 
         if ">" in line:
             line = _QUOTE.sub("", line)
         stripped = line.strip()
-        if code_fence is not None:
-            if _closes_fence(line, code_fence):
-                code_fence = None
+        if number in code:
+            yield from flush()
             continue
         if in_options:
             if stripped and line.startswith("    "):
@@ -147,10 +122,6 @@ def _units(lines: list[str], body_start: int, abbreviations: dict[str, int]) -> 
             container = False  # a new top-level block (a list item sets it again below)
         if stripped[0].isalpha() and "|" not in stripped and (indent < 4 or not was_blank or container):
             paragraph.append((number, stripped))  # the common case: a line of a paragraph
-            continue
-        if fence := code_fence_opener(line):
-            yield from flush()
-            code_fence = fence
             continue
         if block := _BLOCK_FENCE.match(line):
             yield from flush()
@@ -213,11 +184,13 @@ def _cells(row: str) -> list[str]:
 
 def extract(text: str, body_start: int) -> Extraction:
     """Sentences, prose lines and abbreviation definitions of a whole file."""
-    lines = _blank_comments(text).split("\n")
+    # Fenced code and HTML comments, decided once for the whole product by the shared
+    # scanner (the verdict the role blocks and the renderer's superfences reach).
+    scanned = scan(text.split("\n"), max(1, body_start))
     sentences: list[Sentence] = []
     prose: list[ProseLine] = []
     abbreviations: dict[str, int] = {}
-    for kind, unit in _units(lines, max(1, body_start), abbreviations):
+    for kind, unit in _units(scanned.visible, max(1, body_start), scanned.code, abbreviations):
         cleaned = [(line, clean_inline(raw)) for line, raw in unit]
         prose.extend(ProseLine(line, raw) for line, raw in cleaned if raw.strip())
         sentences.extend(split_unit(cleaned, kind))
