@@ -21,6 +21,7 @@ _DETAIL = re.compile(
     re.I,
 )
 _POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
+_STREET = re.compile(r"^\d|\b(building|house|court|street|road|lane|avenue|square|place|way|close|drive|park|po box)\b", re.I)
 _SUGGEST = {"email": "contact.email", "url": "links.website", "phone": "contact.phone", "address": "contact.address"}
 _KIND_WORDS = {"email": "email address", "url": "web address", "phone": "phone number", "address": "postal address"}
 
@@ -58,11 +59,11 @@ def replace_details(draft: Draft, variables: dict[str, Any]) -> None:
     replaced = 0
     for block in draft.blocks:
         for offset, text in block.texts():
-            new, count = _replace_in(text, block, offset, index)
+            new, count = _replace_in(text, block, offset, index, set(known))
             replaced += count
             if new != text:
                 block.set_text(offset, new)
-    replaced += _addresses(draft, index)
+    replaced += _addresses(draft, index, set(known))
     draft.did("replaced local details by variables", replaced)
     owner = draft.meta.get("owner")
     if isinstance(owner, str):
@@ -73,7 +74,7 @@ def replace_details(draft: Draft, variables: dict[str, Any]) -> None:
             draft.note_meta("owner", "owner", f"owner \"{owner}\" is not a configured team", "add the team under guides.variables in mkdocs.yml (e.g. teams.policy) and write \"{{ teams.policy }}\"")
 
 
-def _replace_in(text: str, block: Block, offset: int, index: dict[tuple[str, str], str]) -> tuple[str, int]:
+def _replace_in(text: str, block: Block, offset: int, index: dict[tuple[str, str], str], taken: set[str]) -> tuple[str, int]:
     count = 0
     reported: set[str] = set()
 
@@ -90,13 +91,13 @@ def _replace_in(text: str, block: Block, offset: int, index: dict[tuple[str, str
             return f"{{{{ {name} }}}}{tail}"
         if value not in reported:
             reported.add(value)
-            block.note("local-detail", f"{_KIND_WORDS[kind]} {value} is written into the text", f"add it under guides.variables in mkdocs.yml (e.g. {_SUGGEST[kind]}) and write {{{{ {_SUGGEST[kind]} }}}}", offset)
+            block.note("local-detail", f"{_KIND_WORDS[kind]} {value} is written into the text", _make_variable(kind, taken), offset)
         return match.group(0)
 
     return _DETAIL.sub(one, text), count
 
 
-def _addresses(draft: Draft, index: dict[tuple[str, str], str]) -> int:
+def _addresses(draft: Draft, index: dict[tuple[str, str], str], taken: set[str]) -> int:
     """A paragraph with a postcode, and the short lines just before it, is an address."""
     blocks = draft.blocks
     replaced = 0
@@ -107,18 +108,38 @@ def _addresses(draft: Draft, index: dict[tuple[str, str], str]) -> int:
         if not match:
             i += 1
             continue
-        start = i
-        while start > 0 and i - start < 3 and _address_line(blocks[start - 1]):
-            start -= 1
+        start = _address_start(blocks, i)
         name = index.get(("address", normalise("address", match.group(0))))
         if name:
             blocks[start:i + 1] = [Block("para", f"{{{{ {name} }}}}", notes=[n for b in blocks[start:i + 1] for n in b.notes])]
             replaced += 1
             i = start + 1
             continue
-        block.note("local-detail", f"postal address with postcode {match.group(0)} is written into the text", "add it under guides.variables in mkdocs.yml (e.g. contact.address) and write {{ contact.address }}")
+        block.note("local-detail", f"postal address with postcode {match.group(0)} is written into the text", _make_variable("address", taken))
         i += 1
     return replaced
+
+
+def _make_variable(kind: str, taken: set[str]) -> str:
+    """How to fix it, naming a variable that does not exist yet (`contact.email_2`)."""
+    name, n = _SUGGEST[kind], 2
+    while name in taken:
+        name, n = f"{_SUGGEST[kind]}_{n}", n + 1
+    return f"add it under guides.variables in mkdocs.yml (e.g. {name}) and write {{{{ {name} }}}}"
+
+
+def _address_start(blocks: list[Block], i: int) -> int:
+    """The first line of the address ending at `blocks[i]`: back to a house number or a
+    building or street word within 3 lines, else just the line before (the town)."""
+    earlier = []
+    for j in range(i - 1, max(i - 4, -1), -1):
+        if not _address_line(blocks[j]):
+            break
+        earlier.append(j)
+    starts = [j for j in earlier if _STREET.search(blocks[j].plain)]
+    if starts:
+        return min(starts)
+    return earlier[0] if earlier else i
 
 
 def _address_line(block: Block) -> bool:

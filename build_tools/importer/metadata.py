@@ -82,14 +82,19 @@ def _from_table(block: Block, found: dict[str, tuple[str, Block, int]]) -> None:
 
 
 def _title(draft: Draft, title_property: str, stem: str) -> str:
-    """Word's Title style, else the first heading, else the file's title property, else
-    the file name. The title leaves the body: the page shows it from the front matter."""
+    """Word's Title style, else the first heading, else a bold line at the top, else the
+    file's title property, else the file name. The title leaves the body: the page shows it from the front matter."""
     blocks = draft.blocks
     candidates = [b for b in blocks if b.kind == "heading" and b.style == "title"] or [b for b in blocks if b.kind == "heading"][:1]
     if candidates:
         block = candidates[0]
         blocks.remove(block)
-        return block.plain
+        return re.sub(r"^\d+(\.\d+)*\.?\s+(?=\S)", "", block.plain)  # "1 Scope": a title is no clause
+    bold = next((b for b in blocks[:5] if b.kind == "para" and re.fullmatch(r"\*\*[^*]{1,80}\*\*", b.text)), None)
+    if bold:
+        blocks.remove(bold)
+        draft.note_meta("title", "title", "the document has no Title style or heading; its first bold line is the title", "check the title")
+        return bold.plain
     if title_property:
         return title_property
     draft.note_meta("title", "title", "the document has no Title style or heading; the title was made from the file name", "write the page's title")

@@ -104,9 +104,10 @@ def _table(block: Block) -> list[Block]:
         if rows[0][-1] != "Tick":
             block.note("tick-table", f"the last column was headed \"{rows[0][-1]}\"; it is now \"Tick\" so it prints with tick boxes")
         rows[0][-1] = "Tick"
-        for row in rows[1:]:
-            if len(row) == width:
-                row[-1] = ""
+        ticked = [r for r, row in enumerate(rows[1:], start=1) if len(row) == width and row[-1].strip()]
+        for r in ticked:
+            block.note("ticked", f"the box in this row held \"{rows[r][-1]}\" in Word; it is empty on the page", "a checklist page is filled in on paper or on screen", r)
+            rows[r][-1] = ""
         return [block]
     labels = [row[0] for row in rows if any(row)]
     if width > 1 and labels and all(row[0] and not any(c.strip("_ ") for c in row[1:]) for row in rows if any(row)):
@@ -129,8 +130,10 @@ def _tick_boxes(blocks: list[Block]) -> list[Block]:
         if block.kind == "list":
             for item in block.items:
                 if _BOX.match(item.text):
+                    _ticked(block, item.text, block.items.index(item))
                     item.text, item.task = _BOX.sub("", item.text), True
         if block.kind == "para" and _BOX.match(block.text) and _BOX.sub("", block.text):
+            _ticked(block, block.text, 0)
             item = Item(_BOX.sub("", block.text), task=True)
             if out and out[-1].kind == "list" and out[-1].style == "boxes":
                 out[-1].items.append(item)
@@ -139,6 +142,11 @@ def _tick_boxes(blocks: list[Block]) -> list[Block]:
             block = Block("list", style="boxes", items=[item], notes=block.notes)
         out.append(block)
     return out
+
+
+def _ticked(block: Block, text: str, offset: int) -> None:
+    if text[0] not in "☐□":
+        block.note("ticked", f"this box was ticked in Word ({text[0]}); it is empty on the page", "a form is filled in by its reader", offset)
 
 
 def suggest_type(draft: Draft, forced: str | None) -> str:
