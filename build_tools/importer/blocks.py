@@ -15,6 +15,8 @@ from lxml import html as lxml_html
 from build_tools.importer.model import Block, Item
 
 CHECKBOX_CHARS = "☐☑☒□■"
+_LONE_UNDERSCORE = re.compile(r"(?<![_A-Za-z0-9])_(?!_)|(?<!_)_(?![_A-Za-z0-9])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
 _FOOTNOTE = re.compile(r"^#(foot|end)note-(\d+)$")
 
 
@@ -179,5 +181,9 @@ def _wrap(inner: str, mark: str) -> str:
 
 
 def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("*", "\\*").replace("<", "&lt;")
+    """Word's text as Markdown that shows the same characters (no accidental marks or links)."""
+    for char in "\\*`[":
+        text = text.replace(char, "\\" + char)
+    text = _LONE_UNDERSCORE.sub(r"\\_", text)  # a run of 2+ is a blank line to write on, kept
+    return _ENTITY.sub("&amp;", text).replace("<", "&lt;")
 

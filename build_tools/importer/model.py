@@ -77,10 +77,10 @@ class Block:
     def lines(self) -> list[str]:
         """The block as Markdown lines (without the blank line that separates blocks)."""
         if self.kind == "heading":
-            return [f"{'#' * self.level} {self.text}"]
+            # A heading's trailing `#`s would be read as its closing marks.
+            return [f"{'#' * self.level} {re.sub(r'#+$', lambda m: chr(92) + m.group(0), self.text)}"]
         if self.kind == "para":
-            # A paragraph that starts like Markdown syntax (`# `, `- `, `1. `) must stay a paragraph.
-            return ["\\" + self.text if _LOOKS_LIKE_SYNTAX.match(self.text) else self.text]
+            return [safe_start(self.text)]
         if self.kind == "list":
             return [_item_line(item) for item in self.items]
         if self.kind == "table":
@@ -90,7 +90,7 @@ class Block:
             return out + [_row(row) for row in rows[1:]]
         if self.kind == "signatures":
             head = f"/// signatures | {self.text}" if self.text else "/// signatures"
-            return [head, *(f"- {item.text}" for item in self.items), "///"]
+            return [head, *(f"- {safe_start(item.text)}" for item in self.items), "///"]
         return [f"[^{item.depth}]: {item.text}" for item in self.items]
 
     def line_of(self, offset: int) -> int:
@@ -105,15 +105,20 @@ class Block:
 def _item_line(item: Item) -> str:
     marker = "1." if item.ordered else "-"
     box = "[ ] " if item.task else ""
-    return f"{'    ' * item.depth}{marker} {box}{item.text}"
+    return f"{'    ' * item.depth}{marker} {box}{safe_start(item.text)}"
+
+
+def safe_start(text: str) -> str:
+    """Text that starts like Markdown syntax (`# `, `- `, `1. `, `---`) must stay text."""
+    return "\\" + text if _LOOKS_LIKE_SYNTAX.match(text) else text
 
 
 def _row(cells: list[str]) -> str:
     return "|" + "|".join(f" {cell} " if cell else " " for cell in cells) + "|"
 
 
-_LOOKS_LIKE_SYNTAX = re.compile(r"^(#|>|[-+] |\d+\. )")
-_MARKS = re.compile(r"\*\*|(?<![\\*])\*(?!\*)|\[\^\d+\]|\\(?=[*_#|\[\]])")
+_LOOKS_LIKE_SYNTAX = re.compile(r"^(#|>|[-+] |\d+\. |-{3,}\s*$|/{3,})")
+_MARKS = re.compile(r"\*\*|(?<![\\*])\*(?!\*)|\[\^\d+\]|\\(?=[*_#|\[\]`\\])")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 
 
