@@ -67,6 +67,11 @@ def take_metadata(draft: Draft, title_property: str, stem: str) -> None:
         draft.did("took front matter from the document: " + ", ".join(taken))
 
 
+def is_metadata_label(text: str) -> bool:
+    """`Review date:`, `Author` …: a label this module takes into front matter."""
+    return _label(text) in _KEY_OF
+
+
 def _label(text: str) -> str:
     return " ".join(re.sub(r"[^a-z ]", " ", text.lower()).split())
 
@@ -82,8 +87,8 @@ def _from_table(block: Block, found: dict[str, tuple[str, Block, int]]) -> None:
 
 
 def _title(draft: Draft, title_property: str, stem: str) -> str:
-    """Word's Title style, else the first heading, else a bold line at the top, else the
-    file's title property, else the file name. The title leaves the body: the page shows it from the front matter."""
+    """Word's Title style, else the first heading, else a bold line at the top, else a short
+    first line, else the file's title property, else the file name. The title leaves the body: the page shows it from the front matter."""
     blocks = draft.blocks
     candidates = [b for b in blocks if b.kind == "heading" and b.style == "title"] or [b for b in blocks if b.kind == "heading"][:1]
     if candidates:
@@ -95,6 +100,11 @@ def _title(draft: Draft, title_property: str, stem: str) -> str:
         blocks.remove(bold)
         draft.note_meta("title", "title", "the document has no Title style or heading; its first bold line is the title", "check the title")
         return bold.plain
+    first = next((b for b in blocks[:3] if b.kind == "para"), None)
+    if first and len(first.plain.split()) <= 12 and not first.plain.endswith((".", ":", ",", ";")) and "![" not in first.text:
+        blocks.remove(first)
+        draft.note_meta("title", "title", "the document has no Title style or heading; its first line is the title", "check the title")
+        return first.plain
     if title_property:
         return title_property
     draft.note_meta("title", "title", "the document has no Title style or heading; the title was made from the file name", "write the page's title")

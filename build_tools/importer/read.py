@@ -9,6 +9,7 @@ the document's own title property.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -113,7 +114,7 @@ def _running_texts(document: object) -> set[str]:
     texts: set[str] = set()
     for section in document.sections:  # type: ignore[attr-defined]
         for part in (section.header, section.footer, section.first_page_header, section.first_page_footer, section.even_page_header, section.even_page_footer):
-            if part.is_linked_to_previous and part is not section.header and part is not section.footer:
+            if part.is_linked_to_previous:  # no header of its own: reading it would invent one
                 continue
             for paragraph in part.paragraphs:
                 texts.add(" ".join(paragraph.text.split()))
@@ -124,6 +125,4 @@ def _running_texts(document: object) -> set[str]:
 
 
 def _all_text(html: str) -> list[str]:
-    import re
-
     return [t for t in re.split(r"<[^>]+>", html) if t.strip()] or (["picture"] if "<img" in html else [])

@@ -16,6 +16,7 @@ import re
 from dataclasses import replace
 
 from build_tools.importer.blocks import CHECKBOX_CHARS
+from build_tools.importer.metadata import is_metadata_label
 from build_tools.importer.model import Block, Draft, Item
 
 _BOLD_LINE = re.compile(r"^\*\*([^*]+)\*\*$")
@@ -111,7 +112,8 @@ def _table(block: Block) -> list[Block]:
         return [block]
     labels = [row[0] for row in rows if any(row)]
     if width > 1 and labels and all(row[0] and not any(c.strip("_ ") for c in row[1:]) for row in rows if any(row)):
-        if any(_SIGN.search(label) for label in labels) and all(len(label.split()) <= 8 for label in labels):
+        # A version-control table (Author, Review date, Signed off by) is not for signing.
+        if any(_SIGN.search(label) for label in labels) and all(len(label.split()) <= 8 and not is_metadata_label(label) for label in labels):
             heading = labels.pop(0) if not re.search(r"sign|name|date", labels[0], re.I) else ""
             return signature_blocks(labels, heading)
     if width == 1:

@@ -13,7 +13,8 @@ Each entry of `body` is one thing in the document:
     - picture: "Description"                     # a 2x2 PNG; "" for none
     - empty: 3                                   # empty paragraphs
 
-`header:` and `footer:` give the running header and footer text.
+`header:` and `footer:` give the running header and footer text; `literal: true` writes
+every text as it is (no bold, italics, links or notes), for generated text.
 """
 
 from __future__ import annotations
@@ -37,11 +38,19 @@ _INLINE = re.compile(r"\*\*(?P<bold>.+?)\*\*|\*(?P<italic>.+?)\*|\[\^(?P<note>[^
 _BULLET_NUM, _DECIMAL_NUM = 901, 902
 
 
+class _Notes(list[str]):
+    """The footnotes written so far, and whether text is taken literally."""
+
+    def __init__(self, literal: bool) -> None:
+        super().__init__()
+        self.literal = literal
+
+
 def build_docx(spec: dict[str, Any], path: Path) -> Path:
     """Write the document `spec` describes to `path`."""
     document = docx.Document()
     _add_numbering(document)
-    notes: list[str] = []
+    notes = _Notes(literal=bool(spec.get("literal")))
     for entry in spec.get("body", []):
         _entry(document, entry, notes)
     if spec.get("header"):
@@ -54,7 +63,7 @@ def build_docx(spec: dict[str, Any], path: Path) -> Path:
     return path
 
 
-def _entry(document: Any, entry: dict[str, Any], notes: list[str]) -> None:
+def _entry(document: Any, entry: dict[str, Any], notes: _Notes) -> None:
     kind, value = next(iter(entry.items()))
     if kind == "title":
         _runs(document.add_paragraph(style="Title"), value, notes)
@@ -80,8 +89,11 @@ def _entry(document: Any, entry: dict[str, Any], notes: list[str]) -> None:
         raise ValueError(f"unknown entry {kind}")
 
 
-def _runs(paragraph: Any, text: str, notes: list[str]) -> None:
+def _runs(paragraph: Any, text: str, notes: _Notes) -> None:
     """`**bold**`, `*italics*`, `[text](url)` and `[^footnote]` in a paragraph."""
+    if notes.literal:
+        paragraph.add_run(text)
+        return
     position = 0
     for match in _INLINE.finditer(text):
         if match.start() > position:
@@ -115,7 +127,7 @@ def _hyperlink(paragraph: Any, text: str, url: str) -> None:
     paragraph._p.append(link)
 
 
-def _list(document: Any, items: list[Any], num_id: int, level: int, notes: list[str]) -> None:
+def _list(document: Any, items: list[Any], num_id: int, level: int, notes: _Notes) -> None:
     for item in items:
         if isinstance(item, list):
             _list(document, item, num_id, level + 1, notes)
@@ -139,7 +151,7 @@ def _add_numbering(document: Any) -> None:
         numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{num_id}"/></w:num>'))
 
 
-def _table(document: Any, rows: list[list[str]], merges: list[list[int]], notes: list[str]) -> None:
+def _table(document: Any, rows: list[list[str]], merges: list[list[int]], notes: _Notes) -> None:
     table = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
@@ -149,7 +161,7 @@ def _table(document: Any, rows: list[list[str]], merges: list[list[int]], notes:
         table.cell(r1, c1).merge(table.cell(r2, c2))
 
 
-def _add_footnotes(document: Any, notes: list[str]) -> None:
+def _add_footnotes(document: Any, notes: _Notes) -> None:
     body = "".join(
         f'<w:footnote w:id="{i}"><w:p><w:r><w:t xml:space="preserve">{_xml_text(text)}</w:t></w:r></w:p></w:footnote>'
         for i, text in enumerate(notes, start=1)

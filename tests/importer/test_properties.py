@@ -51,10 +51,10 @@ def _shown(html: str) -> str:
     return " ".join(html_module.unescape(re.sub(r"<[^>]+>", " ", html)).split())
 
 
-@settings(max_examples=25, deadline=None, report_multiple_bugs=False, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(max_examples=20, deadline=None, report_multiple_bugs=False, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(body=st.lists(ENTRY, min_size=1, max_size=4))
 def test_text_survives_and_findings_point_at_lines(body: list[dict], tmp_path: Path) -> None:
-    source = build_docx({"body": [{"title": "Generated page"}, *body]}, tmp_path / "generated.docx")
+    source = build_docx({"literal": True, "body": [{"title": "Generated page"}, *body]}, tmp_path / "generated.docx")
     page = convert(source, "generated", {"contact": {"email": "team@example.org"}}, None, None)
     front, text = page.markdown.removeprefix("---\n").split("\n---\n", 1)
     meta = PageMeta.model_validate(yaml.safe_load(front))
