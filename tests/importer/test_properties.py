@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import markdown
@@ -74,4 +74,5 @@ def test_dates_read_back_in_every_spelling(day: date) -> None:
         assert parse_date(text) == (day, False), text
     start, month_only = parse_date(f"{month} {day.year}")  # type: ignore[misc]
     end, _ = parse_date(f"{month} {day.year}", end_of_month=True)  # type: ignore[misc]
-    assert month_only and start == day.replace(day=1) and end.month == day.month and (end.day == 31 or (end.replace(day=end.day) and (end.toordinal() + 1 == date(end.year + (end.month == 12), end.month % 12 + 1, 1).toordinal())))
+    next_month = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+    assert month_only and start == day.replace(day=1) and end == next_month - timedelta(days=1)
