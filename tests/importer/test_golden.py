@@ -8,6 +8,7 @@ Regenerate the golden files after a deliberate change: UPDATE_GOLDEN=1 pytest te
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -61,7 +62,10 @@ def test_import_matches_golden(case: Path, tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.chdir(project)
     code, findings, done = import_case(case, project, capsys)
     assert code == 0
-    golden(case / "expected.md", (project / "content" / f"{case.name}.md").read_text(encoding="utf-8"))
+    page = (project / "content" / f"{case.name}.md").read_text(encoding="utf-8")
+    golden(case / "expected.md", page)
+    for picture in re.findall(r"!\[[^\]]*\]\(([^)]+)\)", page):  # saved beside the page, a real PNG
+        assert (project / "content" / picture).read_bytes().startswith(b"\x89PNG"), picture
     golden(case / "expected-findings.txt", findings + "# done\n" + done + "\n")
 
 
