@@ -87,24 +87,22 @@ def _from_table(block: Block, found: dict[str, tuple[str, Block, int]]) -> None:
 
 
 def _title(draft: Draft, title_property: str, stem: str) -> str:
-    """Word's Title style, else the first heading, else a bold line at the top, else a short
-    first line, else the file's title property, else the file name. The title leaves the body: the page shows it from the front matter."""
+    """Word's Title style; else, above the first heading, a bold line or a short first
+    line; else the first heading; else the file's title property; else the file name.
+    The title leaves the body: the page shows it from the front matter."""
     blocks = draft.blocks
-    candidates = [b for b in blocks if b.kind == "heading" and b.style == "title"] or [b for b in blocks if b.kind == "heading"][:1]
-    if candidates:
-        block = candidates[0]
-        blocks.remove(block)
-        return re.sub(r"^\d+(\.\d+)*\.?\s+(?=\S)", "", block.plain)  # "1 Scope": a title is no clause
-    bold = next((b for b in blocks[:5] if b.kind == "para" and re.fullmatch(r"\*\*[^*]{1,80}\*\*", b.text)), None)
-    if bold:
-        blocks.remove(bold)
-        draft.note_meta("title", "title", "the document has no Title style or heading; its first bold line is the title", "check the title")
-        return bold.plain
-    first = next((b for b in blocks[:3] if b.kind == "para"), None)
-    if first and len(first.plain.split()) <= 12 and not first.plain.endswith((".", ":", ",", ";")) and "![" not in first.text:
-        blocks.remove(first)
-        draft.note_meta("title", "title", "the document has no Title style or heading; its first line is the title", "check the title")
-        return first.plain
+    styled = next((b for b in blocks if b.kind == "heading" and b.style == "title"), None)
+    first_heading = next((i for i, b in enumerate(blocks) if b.kind == "heading"), len(blocks))
+    top = [b for b in blocks[:min(first_heading, 5)] if b.kind == "para" and "![" not in b.text]
+    bold = next((b for b in top if re.fullmatch(r"\*\*[^*]{1,80}\*\*", b.text)), None)
+    first = top[0] if top and blocks[0] is top[0] and len(top[0].plain.split()) <= 12 and not top[0].plain.endswith((".", ":", ",", ";")) else None
+    heading = blocks[first_heading] if first_heading < len(blocks) else None
+    for block, how in ((styled, ""), (bold, "its first bold line"), (first, "its first line"), (heading, "")):
+        if block is not None:
+            blocks.remove(block)
+            if how:
+                draft.note_meta("title", "title", f"the document has no Title style; {how} is the title", "check the title")
+            return re.sub(r"^\d+(\.\d+)*\.?\s+(?=\S)", "", block.plain)  # "1 Scope": a title is no clause
     if title_property:
         return title_property
     draft.note_meta("title", "title", "the document has no Title style or heading; the title was made from the file name", "write the page's title")
