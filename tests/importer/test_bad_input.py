@@ -8,10 +8,12 @@ from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from build_tools.cli import main
 from importer.docx_builder import build_docx
-from importer.test_golden import make_project
+from importer.test_golden import HERE, make_project
 
 
 def _good(path: Path) -> Path:
@@ -132,3 +134,30 @@ def test_unknown_role_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.Monke
     assert main(["import", str(_good(tmp_path / "x.docx")), "--roles", "staf"]) == 2
     assert "unknown role staf" in capsys.readouterr().err
     assert list((project / "content").iterdir()) == []
+
+
+_SAMPLE: list[bytes] = []
+
+
+def _sample_bytes(tmp: Path) -> bytes:
+    if not _SAMPLE:
+        _SAMPLE.append(build_docx({"body": [{"title": "A page"}, {"p": "Some **bold** text."}, {"bullets": ["one", "two"]}]}, tmp / "sample.docx").read_bytes())
+    return _SAMPLE[0]
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(cut=st.integers(min_value=0, max_value=100), flips=st.lists(st.tuples(st.integers(min_value=0, max_value=10**6), st.integers(min_value=1, max_value=255)), max_size=8))
+def test_damaged_files_never_raise(cut: int, flips: list[tuple[int, int]], tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Fault injection: a Word file cut short or with bytes changed is imported or refused in
+    one line (exit 1, nothing written), never a traceback."""
+    tmp = tmp_path_factory.mktemp("fuzz")
+    data = bytearray(_sample_bytes(tmp))
+    data = data[: max(1, len(data) * cut // 100)] if cut < 100 else data
+    for position, xor in flips:
+        data[position % len(data)] ^= xor
+    damaged = tmp / "damaged.docx"
+    damaged.write_bytes(bytes(data))
+    out = tmp / "out"
+    code = main(["import", str(damaged), "-f", str(HERE / "project" / "mkdocs.yml"), "-o", str(out)])
+    assert code in (0, 1)
+    assert (out / "damaged.md").exists() == (code == 0)
