@@ -23,6 +23,7 @@ _BOLD_LINE = re.compile(r"^\*\*([^*]+)\*\*$")
 _BLANK = re.compile(r"_{2,}|\.{5,}|…{2,}")
 _SIGN = re.compile(r"\bsign(ed|ature|atures)?\b", re.I)
 _SIGN_LABEL = re.compile(r"^(?P<label>[^_:|]{1,60}?)\s*:?\s*(?:____)?\s*$")
+_SIGN_WORDS = re.compile(r"(?=.*\b(sign|signed|signature|name|date)\b)[\w ,'()/-]{1,50}", re.I)
 _TICK_HEADS = {"tick", "tick box", "tickbox", "please tick", "✓", "✔", "tick ✓", "tick (✓)"}
 _BOX = re.compile(f"^[{CHECKBOX_CHARS}]\\s*")
 
@@ -83,8 +84,11 @@ def _signature_lines(blocks: list[Block]) -> list[Block]:
 
 
 def _is_sign_line(text: str) -> bool:
+    """`Label: ____`, `Label:`, or a bare short label naming a signature, a name or a date."""
     match = _SIGN_LABEL.match(text)
-    return bool(match) and len(match.group("label").split()) <= 8 and ("____" in text or text.rstrip().endswith(":"))
+    if not match or len(match.group("label").split()) > 8:
+        return False
+    return "____" in text or text.rstrip().endswith(":") or bool(_SIGN_WORDS.fullmatch(match.group("label")))
 
 
 def signature_blocks(labels: list[str], heading: str = "") -> list[Block]:
