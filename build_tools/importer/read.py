@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -102,7 +103,7 @@ def _refuse_non_docx(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
             broken = archive.testzip()
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error):  # zlib: a damaged compressed part
         raise BadDocument(f"{path}: the .docx file is damaged (open it in Word and save it again)") from None
     if "word/document.xml" not in names:
         raise BadDocument(f"{path}: not a Word document (the file is a zip without word/document.xml)")
