@@ -80,6 +80,7 @@ def _parser() -> argparse.ArgumentParser:
     stamp_cmd = commands.add_parser("stamp", help="record that an easy-read page matches its standard page as it is now")
     stamp_cmd.add_argument("pages", nargs="+", type=Path, metavar="x.easy.md")
     stamp_cmd.set_defaults(run=_stamp)
+    _add_import(commands)
     return parser
 
 
@@ -148,6 +149,44 @@ def _stamp(args: argparse.Namespace) -> int:
     for page in args.pages:
         version = stamp.stamp_file(page)
         print(f"{page}: stamped source_version {version[:12]}…")
+    return EXIT_OK
+
+
+def _add_import(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    from typing import get_args
+
+    from build_tools.content.meta import PageType
+
+    cmd = commands.add_parser("import", help="turn Word documents (.docx) into pages; print what needs an author")
+    cmd.add_argument("files", nargs="+", type=Path, metavar="FILE.docx")
+    cmd.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="default: mkdocs.yml (roles, variables, content folder)")
+    cmd.add_argument("-o", "--output", type=Path, metavar="PATH", help="the page (x.md, one document) or a folder (default: the content folder)")
+    cmd.add_argument("--roles", nargs="+", metavar="ID", help="who may read the pages (default: every role)")
+    cmd.add_argument("--type", choices=get_args(PageType), help="page type (default: suggested from the document)")
+    cmd.add_argument("--force", action="store_true", help="replace pages and pictures that already exist")
+    cmd.set_defaults(run=_import)
+
+
+def _import(args: argparse.Namespace) -> int:
+    from build_tools.config import load_config
+    from build_tools.importer import ImportRefused, import_documents
+
+    config = load_config(args.config_file)
+    unknown = [r for r in args.roles or [] if r not in config.role_ids]
+    if unknown:
+        raise UsageError(f"--roles: unknown role {', '.join(unknown)} (roles: {', '.join(config.role_ids)})")
+    try:
+        result = import_documents(args.files, config.docs_dir, config.guides.variables, args.output, args.roles, args.type, args.force)
+    except ImportRefused as exc:
+        for line in exc.lines:
+            print(f"guides: {line}", file=sys.stderr)
+        return EXIT_CONTENT
+    for page in result.pages:
+        print(f"guides: imported {page.source} -> {page.page} (type {page.result.type}, {len(page.result.pictures)} pictures)", file=sys.stderr)
+        for what in page.result.done:
+            print(f"guides:   {what}", file=sys.stderr)
+    _print_findings(result.findings, "text")
+    print(f"guides: {len(result.pages)} page{'s' * (len(result.pages) != 1)} written; {len(result.findings)} thing{'s' * (len(result.findings) != 1)} for an author to check; then run guides check", file=sys.stderr)
     return EXIT_OK
 
 
