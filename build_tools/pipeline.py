@@ -1,29 +1,35 @@
-"""The one story: load → validate → check → select → sheets → stage → render → publish.
+"""The one story: load → validate → check → select → sheets → stage → render → guard → publish.
 
-`check()` runs the first three stages; `build()` runs them all and publishes
-only when every earlier stage succeeded, so a failed build leaves the previous
-`site/` exactly as it was.
+`check()` runs the first stages; `build()` runs them all, under the project's lock
+(lock.py), and publishes only when every earlier stage succeeded and the leak guard
+(leakguard.py) found nothing, so a failed build leaves the previous `site/` exactly as
+it was. Publishing swaps the whole tree atomically (publish.py). `.guides-cache/` and
+its layout are cache.py's `CacheDir`.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import importlib.util
 import os
 import shutil
-import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from build_tools import landing, stamp
+from build_tools import landing, leakguard, stamp
 from build_tools import readability as readability_package
-from build_tools.cache import ResultCache, code_digest, digest
+from build_tools.cache import CacheDir, ResultCache, code_digest, digest, dump_readability, load_readability, write_atomically
 from build_tools.config import Config, load_config
 from build_tools.content.loader import load_corpus
 from build_tools.content.model import Corpus
 from build_tools.errors import ContentErrors, Finding, UsageError, has_errors
 from build_tools.readability import PageReadability, ReadabilitySettings
 from build_tools.readability.parallel import PageJob, measure_pages
+from build_tools.lock import project_lock
+from build_tools.publish import new_tree, publish
 from build_tools.readability.report import write_report
 from build_tools.report_rows import report_rows
 from build_tools.roles import RoleView, select
@@ -31,7 +37,7 @@ from build_tools.site import MkDocsRun, build_sites
 from build_tools.stage import SheetLink, project_hash, stage_role
 from build_tools.validate import validate
 
-CACHE = ".guides-cache"
+CACHE = CacheDir.NAME
 
 
 @dataclass
@@ -46,11 +52,15 @@ class CheckResult:
 class BuildResult:
     check: CheckResult
     site_dir: Path
+    #: Where the authors' report was written (never inside the published folder).
+    report_dir: Path
     roles_built: list[str] = field(default_factory=list)
     roles_skipped: list[str] = field(default_factory=list)
     sheets_rendered: int = 0
     sheets_reused: int = 0
     engine_warnings: list[str] = field(default_factory=list)
+    #: Something the user should know about how the site was published, or None.
+    publish_note: str | None = None
 
 
 def check(config_file: Path, today: date) -> CheckResult:
@@ -61,19 +71,19 @@ def check(config_file: Path, today: date) -> CheckResult:
     corpus, findings = load_corpus(config.docs_dir)                     # 2. load
     findings += validate(corpus, config, today)                         # 3. validate
     findings += stamp.stale_easy_read(corpus, config)
-    reports = readability(corpus, config.guides.readability, config.project_dir / CACHE)  # 4. readability
+    reports = readability(corpus, config.guides.readability, CacheDir.of_project(config.project_dir).readability)  # 4. readability
     for report in reports:
         findings += report.findings
     shown = [dataclasses.replace(f, path=config.source_path(f.path)) for f in set(findings)]
     return CheckResult(config, corpus, sorted(shown), reports)
 
 
-def readability(corpus: Corpus, settings: ReadabilitySettings, cache_dir: Path) -> list[PageReadability]:
+def readability(corpus: Corpus, settings: ReadabilitySettings, cache_file: Path) -> list[PageReadability]:
     """Measure every page; a page whose text, glossary and settings are unchanged since the
     last run reuses its result, and many changed pages are measured on every core."""
     terms = corpus.glossary.as_mapping()
     shared = digest(code_digest(Path(readability_package.__file__).parent), settings.model_dump_json(), repr(sorted(terms.items())))
-    cache: ResultCache[PageReadability] = ResultCache(cache_dir / "readability.pickle")
+    cache = ResultCache(cache_file, load_readability, dump_readability)
     jobs: dict[str, PageJob] = {}
     for doc in corpus.documents.values():
         if doc.meta.type == "glossary":
@@ -89,48 +99,51 @@ def readability(corpus: Corpus, settings: ReadabilitySettings, cache_dir: Path) 
 
 
 def build(config_file: Path, site_dir: Path, today: date, roles: list[str] | None = None) -> BuildResult:
-    """Every stage; publishes `site_dir` only when all succeed."""
+    """Every stage; publishes `site_dir` only when all succeed, atomically (publish.py)."""
+    with project_locked(config_file, "build"):
+        return _build(config_file, site_dir, today, roles)
+
+
+def _build(config_file: Path, site_dir: Path, today: date, roles: list[str] | None) -> BuildResult:
     checked = check(config_file, today)
     if has_errors(checked.findings):
         raise ContentErrors(checked.findings)
     config, corpus = checked.config, checked.corpus
     role_ids = _chosen_roles(config, roles)
-    cache = config.project_dir / CACHE
-    result = BuildResult(check=checked, site_dir=site_dir)
+    cache = CacheDir.of_project(config.project_dir)
+    result = BuildResult(check=checked, site_dir=site_dir, report_dir=cache.report)
 
-    staged = stage_roles(checked, role_ids, cache, today)              # 5–7. select, sheets, stage
+    staged = stage_roles(checked, role_ids, cache.root, today)          # 5–7. select, sheets, stage
     result.sheets_rendered, result.sheets_reused = staged.sheets_rendered, staged.sheets_reused
 
-    runs: list[MkDocsRun] = []
-    hashes: dict[str, str] = {}
-    for role, config_path in staged.config_files.items():
-        hashes[role] = project_hash(config_path.parent, _theme_dirs(config))
-        if _cached_hash(cache, role) == hashes[role]:
-            result.roles_skipped.append(role)
-        else:
-            _forget_hash(cache, role)
-            runs.append(MkDocsRun(role, config_path, cache / "sites" / role))
+    runs = roles_to_render(staged, config, cache, result)
     result.engine_warnings = build_sites(runs)                          # 8. render
     for run in runs:
-        _remember_hash(cache, run.role_id, hashes[run.role_id])
+        cache.remember_built(run.role_id, staged.hashes[run.role_id])
         result.roles_built.append(run.role_id)
 
-    site_dir = site_dir.resolve()                                       # 9. assemble
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    new = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
-    try:
+    site_dir = site_dir.parent.resolve() / site_dir.name                # 9. assemble
+    with new_tree(site_dir) as new:
         for role in config.role_ids:
             if role in role_ids:
-                _link_tree(cache / "sites" / role, new / role)
+                _link_tree(cache.site(role), new / role)
             elif (site_dir / role).is_dir():  # --role: other roles stay as published
                 _link_tree(site_dir / role, new / role)
         landing.write_landing(new, config, [r for r in config.role_ids if (new / r).is_dir()])
-        write_report(new / "report", report_rows(checked, staged.views), today=today, site_name=config.site_name)
-    except BaseException:
-        shutil.rmtree(new, ignore_errors=True)
-        raise
-    publish(new, site_dir)                                              # 10. publish
+        base = os.path.relpath(site_dir, cache.report) + "/"
+        write_report(cache.report, report_rows(checked, staged.views, base), today=today, site_name=config.site_name)
+        guard_leaks(checked, staged, {role: new / role for role in role_ids}, cache)   # 10. leak guard
+    result.publish_note = publish(new, site_dir)                        # 11. publish
     return result
+
+
+@contextmanager
+def project_locked(config_file: Path, doing: str) -> Iterator[None]:
+    """Hold the project's lock (lock.py): one build or serve staging at a time."""
+    cache = CacheDir.of_project(load_config(config_file).project_dir)
+    with project_lock(cache.lock_file, doing):
+        cache.drop_pickles()
+        yield
 
 
 @dataclass
@@ -139,32 +152,81 @@ class Staged:
     config_files: dict[str, Path]
     sheets_rendered: int
     sheets_reused: int
+    #: Per role: a PDF's path in the site -> the HTML it was printed from (for the leak guard).
+    sheet_html: dict[str, dict[str, Path]] = field(default_factory=dict)
+    #: Per role: digest of its staged project (a site built from it can be reused).
+    hashes: dict[str, str] = field(default_factory=dict)
 
 
-def stage_roles(checked: CheckResult, role_ids: list[str], cache: Path, today: date) -> Staged:
+def stage_roles(checked: CheckResult, role_ids: list[str], cache_root: Path, today: date) -> Staged:
     """Select each role's content, render its sheets, and write its MkDocs project."""
     # Imported here so `guides check` never loads the PDF engine.
-    from build_tools.sheets import plan_sheets, render_sheets
+    from build_tools.sheets import render_sheets
 
-    config, corpus = checked.config, checked.corpus
+    config, corpus, cache = checked.config, checked.corpus, CacheDir(cache_root)
     views = {role: select(corpus, config, role) for role in role_ids}
-    plans = {role: plan_sheets(views[role], corpus, config, cache / "stage" / role / "docs", cache / "sheets") for role in role_ids}
-    outcome = render_sheets([r for plan in plans.values() for r in plan], cache / "sheets")
-    config_files = {}
+    plans = {role: _plan_sheets(views[role], checked, cache) for role in role_ids}
+    outcome = render_sheets([r for plan in plans.values() for r in plan], cache.sheets)
+    cache.prune_sheet_html()
+    staged = Staged(views, {}, outcome.rendered, outcome.reused)
     for role in role_ids:
         links = {r.page_path: SheetLink(r.output_rel, r.output.stat().st_size) for r in plans[role]}
-        config_files[role] = stage_role(views[role], corpus, config, cache / "stage" / role, today, links)
-    return Staged(views, config_files, outcome.rendered, outcome.reused)
+        staged.config_files[role] = stage_role(views[role], corpus, config, cache.stage(role), today, links)
+        staged.sheet_html[role] = {r.output_rel: cache.sheet_html(r.key) for r in plans[role]}
+        staged.hashes[role] = project_hash(cache.stage(role), _theme_dirs(config))
+    return staged
 
 
-def publish(new: Path, site_dir: Path) -> None:
-    """Swap the finished build in: two renames, so `site/` is never half-written."""
-    old = site_dir.with_name(f".{site_dir.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if site_dir.exists():
-        site_dir.rename(old)
-    new.rename(site_dir)
-    shutil.rmtree(old, ignore_errors=True)
+def _plan_sheets(view: RoleView, checked: CheckResult, cache: CacheDir) -> list:
+    """The role's sheet requests, keeping the HTML each PDF is printed from for the leak guard.
+    A cached PDF whose HTML is not kept (a cache from an older version) is made again."""
+    from build_tools.sheets import plan_sheets
+
+    def plan() -> list:
+        return plan_sheets(view, checked.corpus, checked.config, cache.stage(view.role_id) / "docs", cache.sheets)
+
+    requests = plan()
+    unknown = [r for r in requests if not r.html and not cache.sheet_html(r.key).is_file()]
+    if unknown:
+        for request in unknown:
+            (cache.sheets / f"{request.key}.pdf").unlink(missing_ok=True)
+        requests = plan()
+    for request in requests:
+        if request.html and not cache.sheet_html(request.key).is_file():
+            write_atomically(cache.sheet_html(request.key), request.html)
+    return requests
+
+
+def roles_to_render(staged: Staged, config: Config, cache: CacheDir, result: BuildResult) -> list[MkDocsRun]:
+    """The roles whose staged project changed since their cached site was built."""
+    runs = []
+    for role, config_path in staged.config_files.items():
+        if cache.built_hash(role) == staged.hashes[role]:
+            result.roles_skipped.append(role)
+        else:
+            cache.forget_built(role)
+            runs.append(MkDocsRun(role, config_path, cache.site(role)))
+    return runs
+
+
+def guard_leaks(checked: CheckResult, staged: Staged, sites: dict[str, Path], cache: CacheDir) -> None:
+    """Stop the build if any role's output holds text only other roles may read (leakguard.py).
+    A role whose site and the whole content are as when the guard last passed it is not scanned again."""
+    corpus = checked.corpus
+    content = digest(code_digest(Path(leakguard.__file__).parent, ("leakguard.py", "roles.py")),
+                     checked.config.config_file.read_bytes(),
+                     *(f"{path}\0{doc.text}" for path, doc in sorted(corpus.documents.items())))
+    keys = {role: digest(content, staged.hashes[role]) for role in sites}
+    todo = [role for role in sites if cache.guarded(role) != keys[role]]
+    if not todo:
+        return
+    prints = leakguard.fingerprint(corpus, checked.config, todo)
+    theme = _theme_templates()
+    leaks = [leak for role in todo for leak in leakguard.scan_tree(sites[role], prints[role], staged.sheet_html.get(role), theme)]
+    if leaks:
+        raise ContentErrors(leakguard.findings(leaks))
+    for role in todo:
+        cache.remember_guarded(role, keys[role])
 
 
 def _chosen_roles(config: Config, roles: list[str] | None) -> list[str]:
@@ -183,23 +245,10 @@ def _theme_dirs(config: Config) -> list[Path]:
     return [*dirs, config.custom_dir, *config.partials_dirs]
 
 
-def _hash_file(cache: Path, role: str) -> Path:
-    return cache / "sites" / f"{role}.hash"
-
-
-def _cached_hash(cache: Path, role: str) -> str | None:
-    path = _hash_file(cache, role)
-    if path.is_file() and (cache / "sites" / role).is_dir():
-        return path.read_text().strip()
-    return None
-
-
-def _forget_hash(cache: Path, role: str) -> None:
-    _hash_file(cache, role).unlink(missing_ok=True)
-
-
-def _remember_hash(cache: Path, role: str, digest: str) -> None:
-    _hash_file(cache, role).write_text(digest)
+def _theme_templates() -> Path | None:
+    """Material's own files (found without importing MkDocs): the leak guard skips identical copies."""
+    spec = importlib.util.find_spec("material")
+    return Path(spec.origin).parent / "templates" if spec and spec.origin else None
 
 
 def _link_tree(source: Path, target: Path) -> None:

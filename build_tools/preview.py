@@ -45,6 +45,12 @@ def serve(config_file: Path, role: str, address: str, today: date | None) -> Non
 
 
 def _stage(config_file: Path, role: str, today: date | None, first: bool) -> pipeline.CheckResult | None:
+    # Under the project lock: a `guides build` running now finishes first (and waits for us).
+    with pipeline.project_locked(config_file, "serve"):
+        return _stage_unlocked(config_file, role, today, first)
+
+
+def _stage_unlocked(config_file: Path, role: str, today: date | None, first: bool) -> pipeline.CheckResult | None:
     checked = pipeline.check(config_file, today or date.today())
     for finding in checked.findings:
         print(finding.format(), file=sys.stderr)
