@@ -133,6 +133,7 @@ def publish(new: Path, site_dir: Path) -> str | None:
         shutil.rmtree(new, ignore_errors=True)
         return note
     except OSError as exc:
+        shutil.rmtree(new, ignore_errors=True)
         raise fs_error(exc, "publish") from None
 
 
