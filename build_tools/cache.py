@@ -92,14 +92,14 @@ class ResultCache(Generic[T]):
 
     def _load(self) -> dict[str, T]:
         try:
-            text = self.path.read_text(encoding="utf-8")
+            raw = self.path.read_bytes()
         except FileNotFoundError:
             return {}
-        except (OSError, UnicodeDecodeError) as exc:
-            note(f"{self.path}: cache unreadable ({exc}); ignored, it will be rebuilt")
+        except OSError as exc:
+            note(f"{self.path}: cache unreadable ({exc.strerror}); ignored, it will be rebuilt")
             return {}
         try:
-            data = json.loads(text)
+            data = json.loads(raw.decode("utf-8"))
             if not (isinstance(data, dict) and data.get("format") == FORMAT and data.get("version") == VERSION
                     and isinstance(data.get("entries"), dict)):
                 raise ValueError("not a guides cache of this version")

@@ -72,12 +72,37 @@ class Source:
     roles: frozenset[str]
 
 
+@dataclass(frozen=True)
+class Run:
+    """Consecutive lines of one page read by the same roles; the exact line of a phrase is
+    only worked out when it is found (`source`), which keeps fingerprinting cheap."""
+
+    doc: Document
+    first: int
+    last: int
+    roles: frozenset[str]
+    config: Config
+
+    def text(self) -> str:
+        return "\n".join(source_text(self.doc, n, self.config) for n in range(self.first, self.last + 1))
+
+    def source(self, value: int) -> Source:
+        tokens: list[str] = []
+        line_of: list[int] = []
+        for number in range(self.first, self.last + 1):
+            found = words(source_text(self.doc, number, self.config))
+            tokens += found
+            line_of += [number] * len(found)
+        index = next((i for i, h in enumerate(shingles(tokens)) if h == value), 0)
+        return Source(self.config.source_path(self.doc.path), line_of[index] if line_of else self.first, self.roles)
+
+
 @dataclass
 class Fingerprint:
-    """What one role must never show: shingle hashes and whole short phrases, each with its source."""
+    """What one role must never show: shingle hashes and whole short phrases, each with where it was written."""
 
     role: str
-    shingles: dict[int, Source] = field(default_factory=dict)
+    shingles: dict[int, Run] = field(default_factory=dict)
     short: dict[int, Source] = field(default_factory=dict)
 
     def __len__(self) -> int:
@@ -108,25 +133,39 @@ def source_text(doc: Document, line: int, config: Config) -> str:
         return _FRONT_KEY.sub(" ", text)
     if "{{" in text and line not in doc.code:
         text = substitute_variables(text, config)
-    text = _FENCE.sub(r"\1", text)
-    text = _LINK_TARGET.sub("]", text)
-    text = _ATTR_LIST.sub(" ", text)
-    return _TAG.sub(" ", text)
+    if "/" in text:
+        text = _FENCE.sub(r"\1", text)
+    if "](" in text or "]:" in text:
+        text = _LINK_TARGET.sub("]", text)
+    if "{" in text:
+        text = _ATTR_LIST.sub(" ", text)
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    return text
 
 
 def fingerprint(corpus: Corpus, config: Config, roles: Iterable[str]) -> dict[str, Fingerprint]:
     """Each role's fingerprint of text only other roles may read."""
-    all_roles = config.role_ids
-    runs: dict[frozenset[str], list[tuple[list[str], list[tuple[int, Source]]]]] = {}
-    headings: list[tuple[frozenset[str], list[str], Source]] = []
-    whole: dict[frozenset[str], set[int]] = {}  # each readable line and table cell, whole
+    runs: dict[frozenset[str], list[tuple[Run, list[str]]]] = {}
+    short: list[tuple[list[str], Source]] = []
+    whole: dict[frozenset[str], set[int]] = {}  # short readable lines and table cells, whole
     for doc in corpus.documents.values():
-        for roles_, tokens, starts, short, lines in _runs(doc, config, all_roles):
-            runs.setdefault(roles_, []).append((tokens, starts))
-            whole.setdefault(roles_, set()).update(lines)
-            headings += short
+        for run in _runs(doc, config):
+            text = run.text()
+            runs.setdefault(run.roles, []).append((run, words(text)))
+            found = whole.setdefault(run.roles, set())
+            for offset, line in enumerate(text.split("\n")):
+                if not line or line.isspace():
+                    continue
+                if len(line) < 60 or "|" in line:
+                    found.update(hash(tuple(cell)) for part in line.split("|") if (cell := words(part)))
+                raw = doc.lines[run.first + offset - 1]
+                if raw.lstrip().startswith("#") and _HEADING.match(raw) or (run.first + offset < doc.body_start and raw.startswith("title:")):
+                    heading = words(line)
+                    if SHORTEST <= len(heading) < SHINGLE:
+                        short.append((heading, Source(config.source_path(doc.path), run.first + offset, run.roles)))
     everyone = words(json.dumps(config.mkdocs, default=str)) + words(json.dumps(config.guides.model_dump(mode="json")))
-    by_group = {group: {h for tokens, _ in items for h in shingles(tokens)} for group, items in runs.items()}
+    by_group = {group: set().union(*(shingles(tokens) for _, tokens in items)) for group, items in runs.items()}
     prints = {}
     for role in roles:
         fp = prints[role] = Fingerprint(role)
@@ -136,68 +175,36 @@ def fingerprint(corpus: Corpus, config: Config, roles: Iterable[str]) -> dict[st
                 forbidden -= hashes
         forbidden.difference_update(shingles(everyone))
         for group, items in runs.items():
-            if role in group:
-                continue
-            for tokens, starts in items:
-                line_at = _line_index(starts, len(tokens))
-                for index, value in enumerate(shingles(tokens)):
-                    if value in forbidden and value not in fp.shingles:
-                        fp.shingles[value] = line_at[index]
+            if role not in group:
+                for run, tokens in items:
+                    for value in forbidden.intersection(shingles(tokens)):
+                        fp.shingles.setdefault(value, run)
         readable_short = _short_grams(everyone).union(*(s for g, s in whole.items() if role in g))
-        for roles_, tokens, source in headings:
-            value = hash(tuple(tokens))
-            if role not in roles_ and value not in readable_short:
+        for heading, source in short:
+            value = hash(tuple(heading))
+            if role not in source.roles and value not in readable_short:
                 fp.short.setdefault(value, source)
     return prints
 
 
-def _runs(doc: Document, config: Config, all_roles: tuple[str, ...]):
-    """Per run of lines read by the same roles: (roles, words, [(word index, source)],
-    [short titles and headings], {hash of each line's and table cell's words})."""
-    current: frozenset[str] | None = None
-    tokens: list[str] = []
-    starts: list[tuple[int, Source]] = []
-    short: list[tuple[frozenset[str], list[str], Source]] = []
-    lines: set[int] = set()
-    path = config.source_path(doc.path)
-    page_roles = doc.roles_for(all_roles)
-    for line in range(1, len(doc.lines) + 1):
-        roles_ = page_roles if line < doc.body_start else doc.roles_at(line, all_roles)
+def _runs(doc: Document, config: Config) -> Iterator[Run]:
+    """The page cut where the roles that may read a line change."""
+    page_roles = doc.roles_for(config.role_ids)
+    has_blocks = any(block.name == "role" for block in doc.blocks)
+    first, current = 1, page_roles
+    for line in range(doc.body_start, len(doc.lines) + 1):
+        roles_ = doc.roles_at(line, config.role_ids) if has_blocks else page_roles
         if roles_ != current:
-            if tokens and current is not None:
-                yield current, tokens, starts, short, lines
-            current, tokens, starts, short, lines = roles_, [], [], [], set()
-        text = source_text(doc, line, config)
-        found = words(text)
-        if not found:
-            continue
-        source = Source(path, line, roles_)
-        starts.append((len(tokens), source))
-        tokens += found
-        if len(found) < SHINGLE:
-            lines.add(hash(tuple(found)))
-        if "|" in text:
-            lines.update(hash(tuple(cell)) for part in text.split("|") if (cell := words(part)))
-        raw = doc.lines[line - 1]
-        is_title = line < doc.body_start and raw.lstrip().startswith("title:")
-        if SHORTEST <= len(found) < SHINGLE and (is_title or _HEADING.match(raw)):
-            short.append((roles_, found, source))
-    if tokens and current is not None:
-        yield current, tokens, starts, short, lines
+            if line > first:
+                yield Run(doc, first, line - 1, current, config)
+            first, current = line, roles_
+    if len(doc.lines) >= first:
+        yield Run(doc, first, len(doc.lines), current, config)
 
 
 def _short_grams(tokens: list[str]) -> set[int]:
     """Every run of SHORTEST..SHINGLE-1 words (of small texts: the configuration)."""
     return {hash(gram) for n in range(SHORTEST, SHINGLE) for gram in zip(*(tokens[i:] for i in range(n)))}
-
-
-def _line_index(starts: list[tuple[int, Source]], count: int) -> list[Source]:
-    """The source of each word position (a shingle is placed at its first word)."""
-    out: list[Source] = []
-    for n, (index, source) in enumerate(starts):
-        end = starts[n + 1][0] if n + 1 < len(starts) else count
-        out += [source] * (end - index)
-    return out
 
 
 def scan_tree(root: Path, fp: Fingerprint, sheet_html: dict[str, Path] | None = None, theme: Path | None = None) -> list[Leak]:
@@ -265,22 +272,35 @@ def _strings(value: object) -> Iterator[str]:
 
 
 def scan_text(text: str, fp: Fingerprint, seen: set[str] | None = None) -> Iterator[Source]:
-    """Sources of `fp` found in one file's text; lines already in `seen` (other pages of the
-    same site: navigation, header, footer) are read only once."""
+    """Sources of `fp` found in one file's text.
+
+    A page's own content (its `<article>`) is read in order. The rest (header, navigation,
+    footer: 95% of a page, nearly the same on every page of the site) is cut at each `</a>`
+    and then into lines, and each distinct piece and line is read once per site (`seen`):
+    every text element there (a nav entry, a heading, the title) is on lines of its own."""
     seen = set() if seen is None else seen
-    lines = text.split("\n")
-    fresh = "\n".join([line if line not in seen else "<hr>" for line in lines])  # <hr>: a block boundary
-    seen.update(lines)
-    blocks = set(_BLOCK.split(fresh))
-    blocks.update(_ATTRIBUTE.findall(fresh))
+    start, end = text.find("<article"), text.rfind("</article>")
+    if 0 <= start < end:
+        content = text[start:end]
+        pieces = set(text[:start].split("</a>"))
+        pieces.update(text[end:].split("</a>"))
+        pieces -= seen
+        seen |= pieces
+        lines = set("\n".join(pieces).split("\n"))
+        lines -= seen
+        seen |= lines
+        blocks = set(_BLOCK.split(content)).union(*(_BLOCK.split(line) for line in lines))
+        blocks.update(_ATTRIBUTE.findall(content), *(_ATTRIBUTE.findall(line) for line in lines))
+    else:
+        blocks = set(_BLOCK.split(text))
+        blocks.update(_ATTRIBUTE.findall(text))
     shingle_set, short_set = fp.shingles, fp.short
     for block in blocks:
-        tokens = words(_TAG.sub(" ", block))
-        if len(tokens) >= SHINGLE and shingle_set:
-            for value in shingles(tokens):
-                if value in shingle_set:
-                    yield shingle_set[value]
-        elif SHORTEST <= len(tokens) < SHINGLE and short_set:
+        tokens = words(_TAG.sub(" ", block)) if "<" in block else words(block)
+        if len(tokens) >= SHINGLE:
+            for value in shingle_set.keys() & set(shingles(tokens)):
+                yield shingle_set[value].source(value)
+        elif len(tokens) >= SHORTEST:
             value = hash(tuple(tokens))
             if value in short_set:
                 yield short_set[value]
