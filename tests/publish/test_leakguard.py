@@ -96,7 +96,7 @@ WORDS = st.sampled_from("apple river stone cloud seven green paper metal window 
 SENTENCE = st.lists(WORDS, min_size=6, max_size=10).map(lambda ws: " ".join(ws).capitalize() + ".")
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(shared=st.lists(SENTENCE, min_size=1, max_size=4), secret=st.lists(SENTENCE, min_size=1, max_size=3))
 def test_generated_pages(tmp_path_factory, shared: list[str], secret: list[str]) -> None:
     """Whatever the words, staff-only sentences are found in partner output unless the same
@@ -117,7 +117,13 @@ def test_generated_pages(tmp_path_factory, shared: list[str], secret: list[str])
         partner_grams = {tuple(partner_words[i:i + 5]) for i in range(len(partner_words) - 4)}
         found = hits(f"<article><p>{html.escape(sentence)}</p></article>", fp)
         if grams - partner_grams:
-            assert ("content/gen.md", number + len(shared)) in found
+            # Reported where the phrase (or the first copy of it) was written: a secret line.
+            def has_phrase(other: str) -> bool:
+                theirs = leakguard.words(other)
+                return bool(grams & {tuple(theirs[i:i + 5]) for i in range(len(theirs) - 4)})
+
+            lines_with_it = {7 + len(shared) + i for i, other in enumerate(secret) if has_phrase(other)}
+            assert found and {line for _, line in found} <= lines_with_it, found
         else:
             assert found == set()
 
