@@ -122,7 +122,10 @@ class ResultCache(Generic[T]):
         if self.made == 0 and self.used.keys() == self.old.keys():
             return
         entries = {key: self.dump(value) for key, value in self.used.items()}
-        write_atomically(self.path, json.dumps({"format": FORMAT, "version": VERSION, "entries": entries}))
+        try:
+            write_atomically(self.path, json.dumps({"format": FORMAT, "version": VERSION, "entries": entries}))
+        except OSError as exc:  # a cache that cannot be kept only makes the next run slower
+            note(f"{self.path}: cache not saved ({exc.strerror})")
 
 
 class CacheDir:

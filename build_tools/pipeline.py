@@ -14,6 +14,7 @@ import importlib.util
 import os
 import shutil
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -108,7 +109,7 @@ def _build(config_file: Path, site_dir: Path, today: date, roles: list[str] | No
     checked = check(config_file, today)
     if has_errors(checked.findings):
         raise ContentErrors(checked.findings)
-    config, corpus = checked.config, checked.corpus
+    config = checked.config
     role_ids = _chosen_roles(config, roles)
     cache = CacheDir.of_project(config.project_dir)
     result = BuildResult(check=checked, site_dir=site_dir, report_dir=cache.report)
@@ -116,6 +117,7 @@ def _build(config_file: Path, site_dir: Path, today: date, roles: list[str] | No
     staged = stage_roles(checked, role_ids, cache.root, today)          # 5–7. select, sheets, stage
     result.sheets_rendered, result.sheets_reused = staged.sheets_rendered, staged.sheets_reused
 
+    guard = start_guard(checked, staged, cache)                          # fingerprints while MkDocs renders
     runs = roles_to_render(staged, config, cache, result)
     result.engine_warnings = build_sites(runs)                          # 8. render
     for run in runs:
@@ -132,7 +134,7 @@ def _build(config_file: Path, site_dir: Path, today: date, roles: list[str] | No
         landing.write_landing(new, config, [r for r in config.role_ids if (new / r).is_dir()])
         base = os.path.relpath(site_dir, cache.report) + "/"
         write_report(cache.report, report_rows(checked, staged.views, base), today=today, site_name=config.site_name)
-        guard_leaks(checked, staged, {role: new / role for role in role_ids}, cache)   # 10. leak guard
+        guard_leaks(guard, staged, {role: new / role for role in role_ids}, cache)     # 10. leak guard
     result.publish_note = publish(new, site_dir)                        # 11. publish
     return result
 
@@ -209,24 +211,44 @@ def roles_to_render(staged: Staged, config: Config, cache: CacheDir, result: Bui
     return runs
 
 
-def guard_leaks(checked: CheckResult, staged: Staged, sites: dict[str, Path], cache: CacheDir) -> None:
-    """Stop the build if any role's output holds text only other roles may read (leakguard.py).
+@dataclass
+class Guard:
+    """The leak guard's work for this build: which roles to scan, and their fingerprints."""
+
+    keys: dict[str, str]
+    todo: list[str]
+    prints: Future[dict[str, leakguard.Fingerprint]] | None
+
+
+def start_guard(checked: CheckResult, staged: Staged, cache: CacheDir) -> Guard:
+    """Decide which roles the leak guard scans and start fingerprinting them in a thread:
+    MkDocs renders in other processes meanwhile, and this one only waits for them.
     A role whose site and the whole content are as when the guard last passed it is not scanned again."""
     corpus = checked.corpus
     content = digest(code_digest(Path(leakguard.__file__).parent, ("leakguard.py", "roles.py")),
                      checked.config.config_file.read_bytes(),
                      *(f"{path}\0{doc.text}" for path, doc in sorted(corpus.documents.items())))
-    keys = {role: digest(content, staged.hashes[role]) for role in sites}
-    todo = [role for role in sites if cache.guarded(role) != keys[role]]
+    keys = {role: digest(content, staged.hashes[role]) for role in staged.config_files}
+    todo = [role for role in keys if cache.guarded(role) != keys[role]]
     if not todo:
+        return Guard(keys, todo, None)
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fingerprint")
+    prints = pool.submit(leakguard.fingerprint, corpus, checked.config, todo)
+    pool.shutdown(wait=False)  # the thread ends when its one task does
+    return Guard(keys, todo, prints)
+
+
+def guard_leaks(guard: Guard, staged: Staged, sites: dict[str, Path], cache: CacheDir) -> None:
+    """Stop the build if any role's output holds text only other roles may read (leakguard.py)."""
+    if guard.prints is None:
         return
-    prints = leakguard.fingerprint(corpus, checked.config, todo)
+    prints = guard.prints.result()
     theme = _theme_templates()
-    leaks = [leak for role in todo for leak in leakguard.scan_tree(sites[role], prints[role], staged.sheet_html.get(role), theme)]
+    leaks = [leak for role in guard.todo for leak in leakguard.scan_tree(sites[role], prints[role], staged.sheet_html.get(role), theme)]
     if leaks:
         raise ContentErrors(leakguard.findings(leaks))
-    for role in todo:
-        cache.remember_guarded(role, keys[role])
+    for role in guard.todo:
+        cache.remember_guarded(role, guard.keys[role])
 
 
 def _chosen_roles(config: Config, roles: list[str] | None) -> list[str]:
