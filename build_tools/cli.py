@@ -1,6 +1,8 @@
 """`guides`: new, build, check, serve and stamp, over the one pipeline.
 
-Exit codes: 0 success (warnings allowed), 1 content errors, 2 could not run.
+Exit codes: 0 success (warnings allowed), 1 content errors (or a leak found by the
+guard), 2 could not run, 3 could not write a file (read-only or full disk, permissions:
+the published site is left as it was), 130 interrupted.
 This is the only place where our exceptions become exit codes and messages.
 """
 
@@ -16,11 +18,12 @@ from typing import get_args
 from build_tools import pipeline, stamp
 from build_tools.config import Engine
 from build_tools.errors import ContentErrors, EngineError, Finding, GuidesError, UsageError, has_errors
+from build_tools.publish import PublishError, fs_error
 from build_tools.readability import format_github, format_json, format_rule_counts
 from build_tools.resources import tool_version
 from build_tools.report_rows import report_rows
 
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_FILES = 0, 1, 2, 3
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,6 +44,12 @@ def main(argv: list[str] | None = None) -> int:
     except EngineError as exc:
         print(f"guides: {exc}\nnothing was published", file=sys.stderr)
         return EXIT_CONTENT
+    except PublishError as exc:
+        print(f"guides: {exc}", file=sys.stderr)
+        return EXIT_FILES
+    except OSError as exc:  # a file we could not read or write, anywhere: one line, no traceback
+        print(f"guides: {fs_error(exc, 'read or write it')}", file=sys.stderr)
+        return EXIT_FILES
     except GuidesError as exc:
         print(f"guides: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -60,7 +69,7 @@ def _parser() -> argparse.ArgumentParser:
 
     build = commands.add_parser("build", help="check the content, then build every role's site into site/")
     _common(build)
-    build.add_argument("-d", "--site-dir", type=Path, default=None, help="where to publish (default: site; for one role on its own host, site/ID; for --offline, site-offline/ID)")
+    build.add_argument("-d", "--site-dir", type=Path, default=None, help="where to publish, replaced atomically (default: site; for one role on its own host, site/ID; for --offline, site-offline/ID)")
     build.add_argument("--role", action="append", metavar="ID", help="build only this role (repeatable); other roles stay as published. One role with its own site_url is published alone at the root of -d")
     build.add_argument("--engine", choices=get_args(Engine), default=None, help="what builds the sites (default: guides.engine in mkdocs.yml, else mkdocs)")
     build.add_argument("--offline", action="store_true", help="a copy of one role's site (--role ID) that works from file://, search included")
@@ -110,6 +119,9 @@ def _build(args: argparse.Namespace) -> int:
         f"{_count(result.check.findings)}; published {result.site_dir} in {time.perf_counter() - started:.1f} s",
         file=sys.stderr,
     )
+    if result.publish_note:
+        print(f"guides: note: {result.publish_note}", file=sys.stderr)
+    print(f"guides: authors' report (not published): {result.report_dir / 'index.html'}", file=sys.stderr)
     return EXIT_OK
 
 

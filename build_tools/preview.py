@@ -68,7 +68,12 @@ class Preview:
         self.manifest: incremental.Manifest | None = None
 
     def restage(self) -> bool:
-        """Check and stage again; on errors keep the last good pages and show the errors."""
+        """Check and stage again; on errors keep the last good pages and show the errors.
+        Under the project lock: a `guides build` running now finishes first (and waits for us)."""
+        with pipeline.project_locked(self.config_file, "serve"):
+            return self._restage()
+
+    def _restage(self) -> bool:
         first = self.manifest is None
         checked = pipeline.check(self.config_file, self.today)
         problems = [f for f in checked.findings if f.severity == "error"]

@@ -63,7 +63,7 @@ def plan_sheets(view: RoleView, corpus: Corpus, config: Config, docs_dir: Path, 
     exactly as when its cached PDF was made is not turned into HTML again: its request
     only names that PDF. Raises ContentErrors naming every sheet that cannot be made.
     """
-    memo: ResultCache[str] | None = ResultCache(cache_dir / f"plan-{view.role_id}.pickle") if cache_dir else None
+    memo: ResultCache[str] | None = ResultCache(cache_dir / f"plan-{view.role_id}.json") if cache_dir else None
     shared = _shared_sources(view, config) if memo else ""
     fonts_dir = config.custom_dir / "assets" / "fonts" if config.custom_dir else None
     context = _Context(
