@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal, NamedTuple
 
+from build_tools.content.scan import without_code_spans
+
 #: Where a sentence was read: its block kind. Only prose counts for the grade.
 Kind = Literal["text", "item", "heading", "cell"]
 
@@ -83,7 +85,6 @@ class Sentence:
 
 # --- inline level --------------------------------------------------------------------
 
-_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
 _IMAGE = re.compile(r"!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])")
 _LINK = re.compile(r"\[([^\]]*)\](?:\((?:[^()]|\([^)]*\))*\)|\[[^\]]*\])")
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
@@ -102,7 +103,7 @@ def clean_inline(text: str) -> str:
     """Remove what is not prose (code, images, link targets, URLs), keep the markup."""
     # Each pattern runs only if its marker character is present: most lines have none.
     if "`" in text:
-        text = _CODE_SPAN.sub("", text)
+        text = without_code_spans(text)
     if "[" in text:
         text = _IMAGE.sub("", text)
         text = _FOOTNOTE_REF.sub("", text)
