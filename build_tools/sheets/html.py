@@ -17,6 +17,7 @@ from typing import Any
 from markdown import Markdown
 
 from build_tools.config import Config
+from build_tools.contact_links import contact_options
 from build_tools.errors import UsageError
 from build_tools.sheets.print_ext import PrintExtension, PrintOptions, PrintReport
 
@@ -44,6 +45,8 @@ def markdown_extensions(config: Config) -> tuple[list[str], dict[str, dict[str, 
         "roles": {r.id: r.label for r in config.guides.roles},
         "levels": {lv.id: {"label": lv.label, "meaning": lv.meaning} for lv in config.guides.levels},
     }
+    names.append("build_tools.contact_links")
+    options["build_tools.contact_links"] = contact_options(config.guides.variables)
     return list(dict.fromkeys(names)), options
 
 

@@ -18,9 +18,8 @@ SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 def online_url(config: Config, role_id: str, path: str) -> str:
     """`recruiting/quick-guide.md` -> `https://…/staff/recruiting/quick-guide/`; "" without a site_url."""
-    if not config.site_url:
-        return ""
-    return f"{config.site_url}{role_id}/{page_url(path, config)}"
+    home = config.role_url(role_id)
+    return f"{home}{page_url(path, config)}" if home else ""
 
 
 def short_address(url: str) -> str:
@@ -62,12 +61,12 @@ class LinkMap:
         if target.startswith("#"):
             return target
         resolved = resolve(folder, target)
-        if resolved is None or not self.config.site_url:
+        if resolved is None or not self.config.role_url(self.role_id):
             return None
         path, _, fragment = resolved.partition("#")
         tail = f"#{fragment}" if fragment else ""
         if path.endswith(".md"):
             return online_url(self.config, self.role_id, path) + tail if path in self.pages else None
         if path in self.assets:
-            return f"{self.config.site_url}{self.role_id}/{path}"
+            return f"{self.config.role_url(self.role_id)}{path}"
         return None

@@ -20,8 +20,8 @@ from build_tools.content.glossary import Term
 from build_tools.content.model import Corpus, Document
 from build_tools.errors import ContentErrors, Finding, error
 from build_tools.icons import icons_dir
-from build_tools.roles import RoleView, StagedPage, substitute_variables
-from build_tools.sheets.cachekey import sheet_key
+from build_tools.roles import RoleView, StagedPage, select, substitute_variables
+from build_tools.sheets.cachekey import SHARED_CODE, sheet_key
 from build_tools.sheets.document import (
     PARTIALS, STYLESHEET, LevelBadge, Part, SheetView, footer_text, render_document, template_files,
 )
@@ -50,9 +50,35 @@ class _Context:
     corpus: Corpus
     view: RoleView
     docs_dir: Path
-    links: LinkMap
     fonts: tuple[FontFile, ...]
     levels: tuple[LevelBadge, ...]
+    #: Other roles' views, made when first needed (see `audience`).
+    others: dict[str, RoleView]
+    link_maps: dict[str, LinkMap]
+
+    def links_for(self, role_id: str) -> LinkMap:
+        """How links print on a sheet for `role_id`: addresses in that role's site."""
+        if role_id not in self.link_maps:
+            view = self.view if role_id == self.view.role_id else self.others[role_id]
+            self.link_maps[role_id] = LinkMap(self.config, role_id, frozenset(view.pages), frozenset(view.assets))
+        return self.link_maps[role_id]
+
+    def audience(self, page: StagedPage) -> str:
+        """The role a sheet speaks to. Staff print sheets to hand to partners, so a sheet
+        is labelled for, and leads back to the site of, the first role in `guides.roles`
+        that reads this page (and every page of a pack) with exactly this text. A copy
+        holding text only this role may read stays this role's own."""
+        doc = page.document
+        paths = [doc.path, *(t for e in doc.meta.pack or [] if (t := resolve(doc.folder, e)))]
+        for role_id in self.config.role_ids:
+            if role_id == self.view.role_id:
+                break
+            if role_id not in self.others:
+                self.others[role_id] = select(self.corpus, self.config, role_id)
+            theirs, ours = self.others[role_id].pages, self.view.pages
+            if all(p in theirs and p in ours and theirs[p].text == ours[p].text for p in paths):
+                return role_id
+        return self.view.role_id
 
 
 def plan_sheets(view: RoleView, corpus: Corpus, config: Config, docs_dir: Path, cache_dir: Path | None = None) -> list[SheetRequest]:
@@ -68,9 +94,9 @@ def plan_sheets(view: RoleView, corpus: Corpus, config: Config, docs_dir: Path, 
     fonts_dir = config.custom_dir / "assets" / "fonts" if config.custom_dir else None
     context = _Context(
         config=config, corpus=corpus, view=view, docs_dir=docs_dir,
-        links=LinkMap(config, view.role_id, frozenset(view.pages), frozenset(view.assets)),
         fonts=tuple(project_fonts(fonts_dir)),
         levels=tuple(LevelBadge(lv.id, lv.label, lv.colour) for lv in config.guides.levels),
+        others={}, link_maps={},
     )
     requests: list[SheetRequest] = []
     findings: list[Finding] = []
@@ -82,7 +108,7 @@ def plan_sheets(view: RoleView, corpus: Corpus, config: Config, docs_dir: Path, 
             if memo is None:
                 requests.append(_plan_one(page, context))
                 continue
-            sources = digest(shared, path, *_printed_texts(page, view))
+            sources = digest(shared, path, context.audience(page), *_printed_texts(page, view))
             known = memo.old.get(sources)
             if known and cache_dir and (cache_dir / f"{known}.pdf").is_file():
                 requests.append(_cached_request(page, context, known))
@@ -105,7 +131,7 @@ def _shared_sources(view: RoleView, config: Config) -> str:
     code, templates, fonts, the role's pages (links) and pictures."""
     package = Path(__file__).resolve().parent
     files = [config.config_file, *template_files(), *sorted(package.glob("*.py")),
-             package.parent / "markdown_ext.py", package.parent / "icons.py"]
+             *(package.parent / name for name in SHARED_CODE)]
     assets = [config.docs_dir / a for a in view.assets]
     return digest(
         view.role_id, "\n".join(sorted(view.pages)),
@@ -151,14 +177,16 @@ def _plan_one(page: StagedPage, ctx: _Context) -> SheetRequest:
     doc = page.document
     output_rel = output_path(doc.path)
     layout = layout_of(doc)
+    audience = ctx.audience(page)
+    links = ctx.links_for(audience)
     findings: list[Finding] = []
     members = _pack_members(page, ctx, output_rel, findings) if layout == "pack" else []
     #: In a pack, links between its pages lead to the part: "(Part 2, page 9)".
     inside = {m.document.path: (f"part-{n}", f"Part {n}") for n, m in enumerate(members, start=1)}
-    body, files = _body(page, ctx, output_rel, findings, inside=inside)
+    body, files = _body(page, ctx, links, output_rel, findings, inside=inside)
     parts: list[Part] = []
     for number, member in enumerate(members, start=1):
-        part_body, part_files = _body(member, ctx, output_rel, findings, prefix=f"part-{number}-", shift=1, inside=inside)
+        part_body, part_files = _body(member, ctx, links, output_rel, findings, prefix=f"part-{number}-", shift=1, inside=inside)
         files += part_files
         title = EASY_SUFFIX_IN_TITLE.sub("", _text(member.document.title, ctx.config))
         parts.append(Part(id=f"part-{number}", title=title, layout=layout_of(member.document), body=part_body))
@@ -166,7 +194,7 @@ def _plan_one(page: StagedPage, ctx: _Context) -> SheetRequest:
         raise _Problems(findings)
 
     staged = [page, *members]
-    sheet = _sheet_view(page, ctx, layout, body, parts, _merge_terms([t for p in staged for t in p.hard_words]))
+    sheet = _sheet_view(page, ctx, audience, layout, body, parts, _merge_terms([t for p in staged for t in p.hard_words]))
     html = _document(sheet, doc, output_rel)
     files += [*template_files(), *(f.path for f in ctx.fonts)]
     roots = (PARTIALS, ctx.config.project_dir, ctx.config.docs_dir, icons_dir(), *(f.path.parent for f in ctx.fonts))
@@ -184,15 +212,15 @@ def _plan_one(page: StagedPage, ctx: _Context) -> SheetRequest:
             texts=[p.text for p in staged],
             html=html,
             files=files,
-            settings=[ctx.view.role_id, layout, doc.path, ctx.config.language, ctx.config.site_url],
+            settings=[ctx.view.role_id, audience, layout, doc.path, ctx.config.language, ctx.config.role_url(audience)],
         ),
     )
 
 
-def _sheet_view(page: StagedPage, ctx: _Context, layout: str, body: Markup, parts: list[Part], hard_words: list[Term]) -> SheetView:
+def _sheet_view(page: StagedPage, ctx: _Context, audience: str, layout: str, body: Markup, parts: list[Part], hard_words: list[Term]) -> SheetView:
     """What the template shows around the body: title, who it is for, level, footer, QR."""
     doc, meta, config = page.document, page.document.meta, ctx.config
-    url = online_url(config, ctx.view.role_id, doc.path)
+    url = online_url(config, audience, doc.path)
     title = _text(doc.title, config)
     kind = KIND_LABELS.get(layout if layout != "page" else meta.type, "Page")
     return SheetView(
@@ -201,7 +229,7 @@ def _sheet_view(page: StagedPage, ctx: _Context, layout: str, body: Markup, part
         site_name=config.site_name,
         kind=f"Easy read {kind.lower()}" if doc.is_easy and layout != "pack" else kind,
         layout=layout,
-        role=config.role(ctx.view.role_id).label,
+        role=config.role(audience).label,
         body=body,
         footer=footer_text(title, meta.version, meta.review_due),
         stylesheet=STYLESHEET.as_uri(),
@@ -234,7 +262,7 @@ def _document(sheet: SheetView, doc: Document, output_rel: str) -> str:
         )]) from None
 
 
-def _body(page: StagedPage, ctx: _Context, output_rel: str, findings: list[Finding], *,
+def _body(page: StagedPage, ctx: _Context, links: LinkMap, output_rel: str, findings: list[Finding], *,
           prefix: str = "", shift: int = 0, inside: dict[str, tuple[str, str]] | None = None) -> tuple[Markup, list[Path]]:
     """A page's printed HTML; problems are added to `findings`, pointing at the page's lines."""
     doc = page.document
@@ -245,7 +273,7 @@ def _body(page: StagedPage, ctx: _Context, output_rel: str, findings: list[Findi
         layout=layout_of(doc),
         folder=doc.folder,
         docs_dir=ctx.config.docs_dir,
-        online=ctx.links.online,
+        online=links.online,
         ratings=tuple(meta.ratings or DEFAULT_RATINGS),
         note_space=meta.note_space,
         prefix=prefix,

@@ -339,18 +339,36 @@ class PrintTreeprocessor(Treeprocessor):
         return element
 
     def text(self, element: etree.Element, blank: str = "") -> str:
-        """The words of an element as a reader sees them (stored HTML included)."""
-        parts: list[str] = []
-        for piece in _itertext(element, blank):
-            piece = HTML_PLACEHOLDER_RE.sub(self._stored_text, piece)
-            parts.append(ESCAPED.sub(lambda m: chr(int(m.group(1))), piece))
-        return SPACES.sub(" ", "".join(parts))
+        """The words of an element as a reader sees them (stored HTML included), without
+        the explanations of hard words that follow a line (they name no field)."""
+        joined = self._without_explanations("".join(_itertext(element, blank)))
+        return SPACES.sub(" ", ESCAPED.sub(lambda m: chr(int(m.group(1))), HTML_PLACEHOLDER_RE.sub(self._stored_text, joined)))
 
-    def _stored_text(self, match: re.Match[str]) -> str:
+    def _without_explanations(self, text: str) -> str:
+        out, skipping = [], False
+        last = 0
+        for match in HTML_PLACEHOLDER_RE.finditer(text):
+            stored = self._stored(match)
+            if not skipping:
+                out.append(text[last:match.start()])
+                if stored.startswith('<span class="guides-term__explained">'):
+                    skipping = True
+                else:
+                    out.append(match.group(0))
+            elif stored.startswith("</span"):
+                skipping = False
+            last = match.end()
+        if not skipping:
+            out.append(text[last:])
+        return "".join(out)
+
+    def _stored(self, match: re.Match[str]) -> str:
         index = int(match.group(1))
         blocks = self.md.htmlStash.rawHtmlBlocks
-        stored = str(blocks[index]) if index < len(blocks) else ""
-        return html.unescape(TAGS.sub("", stored))
+        return str(blocks[index]) if index < len(blocks) else ""
+
+    def _stored_text(self, match: re.Match[str]) -> str:
+        return html.unescape(TAGS.sub("", self._stored(match)))
 
 
 def _parents(root: etree.Element) -> dict[etree.Element, etree.Element]:

@@ -228,7 +228,7 @@ def test_pack_is_one_pdf_with_contents_parts_and_hard_words(rendered: Rendered) 
     assert whole.count("Hard words") == 2  # listed in the contents, and the one list at the end
     assert body[-1].startswith("Hard words Candidate A person who wants the job. Interview panel")
     [(tick, label), signature] = _fields(pdf)
-    assert tick == "/Btn" and label.lower() == "the interview panel (the people who ask the questions) meets at 10."
+    assert tick == "/Btn" and label.lower() == "the interview panel meets at 10."  # the explanation names no field
     assert signature == ("/Tx", "Your signature")
 
 
