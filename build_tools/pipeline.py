@@ -150,6 +150,7 @@ def stage_roles(checked: CheckResult, role_ids: list[str], cache: Path, today: d
     views = {role: select(corpus, config, role) for role in role_ids}
     plans = {role: plan_sheets(views[role], corpus, config, cache / "stage" / role / "docs", cache / "sheets") for role in role_ids}
     outcome = render_sheets([r for plan in plans.values() for r in plan], cache / "sheets")
+    checked.findings.extend(outcome.findings)  # e.g. a pack too long to take in: printed with the rest
     config_files = {}
     for role in role_ids:
         links = {r.page_path: SheetLink(r.output_rel, r.output.stat().st_size) for r in plans[role]}

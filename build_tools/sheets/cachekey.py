@@ -10,7 +10,7 @@ from pathlib import Path
 from build_tools.sheets.model import RENDER_OPTIONS
 
 #: Bump to discard every cached sheet (e.g. after changing how PDFs are written).
-FORMAT = "sheets-1"
+FORMAT = "sheets-2"
 #: Libraries whose output ends up in the PDF.
 ENGINES = ("weasyprint", "pydyf", "fonttools", "markdown", "pymdown-extensions", "jinja2", "segno", "mkdocs-material")
 #: Our own code that shapes a sheet (the package version, as far as sheets are concerned).

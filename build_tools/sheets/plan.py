@@ -156,7 +156,7 @@ def _cached_request(page: StagedPage, ctx: _Context, key: str) -> SheetRequest:
     return SheetRequest(
         page_path=doc.path, role_id=ctx.view.role_id, layout=layout_of(doc),
         output=ctx.docs_dir / output_rel, output_rel=output_rel, html="", base_url="",
-        allowed_roots=(), sources=(doc.path,), key=key,
+        allowed_roots=(), sources=(doc.path,), key=key, source_path=ctx.config.source_path(doc.path),
     )
 
 
@@ -214,6 +214,7 @@ def _plan_one(page: StagedPage, ctx: _Context) -> SheetRequest:
             files=files,
             settings=[ctx.view.role_id, audience, layout, doc.path, ctx.config.language, ctx.config.role_url(audience)],
         ),
+        source_path=ctx.config.source_path(doc.path),
     )
 
 

@@ -22,18 +22,39 @@
 
   var MAX_PART = 220;  // characters: a long sentence is split at a comma or a space
   var START_WAIT = 4000;  // ms for the engine to start speaking before we say it cannot
-  var BLOCKS = "h1, h2, h3, h4, h5, h6, p, li, dt, dd, th, td, figcaption, .guides-term__explained";
+  var BLOCKS = "h1, h2, h3, h4, h5, h6, p, li, dt, dd, th, td, figcaption, ul, ol, dl, table";
+  var SKIP = ".guides-visually-hidden, script, style, svg, .guides-tools";
   var parts = [];
   var index = 0;
   var run = 0;  // which reading the engine's events belong to: Stop starts a new one
   var state = "idle";
   var startTimer = null;
 
-  // The text of a block without the blocks inside it (they are parts of their own).
-  function ownText(el) {
-    var copy = el.cloneNode(true);
-    copy.querySelectorAll(BLOCKS + ", ul, ol, dl, table, .guides-visually-hidden, script, style").forEach(function (inner) { inner.remove(); });
-    return copy.textContent.replace(/\s+/g, " ").trim();
+  // A block's own text in reading order, without the blocks inside it (they are read
+  // as parts of their own). A hard word's explanation is a part of its own, read
+  // where it is shown: right after the sentence that uses the word.
+  function ownParts(block, add) {
+    var text = "";
+    function flush() {
+      var clean = text.replace(/\s+/g, " ").trim();
+      if (clean) sentences(clean).forEach(function (s) { add(s, block); });
+      text = "";
+    }
+    (function walk(node) {
+      node.childNodes.forEach(function (child) {
+        if (child.nodeType === 3) { text += child.data; return; }
+        if (child.nodeType !== 1 || child.matches(SKIP)) return;
+        if (child.matches(BLOCKS)) return;
+        if (child.matches(".guides-term__explained")) {
+          flush();
+          var note = child.textContent.replace(/\s+/g, " ").trim();
+          if (note) sentences(note).forEach(function (s) { add(s, child); });
+          return;
+        }
+        walk(child);
+      });
+    })(block);
+    flush();
   }
 
   function sentences(text) {
@@ -58,9 +79,7 @@
     var list = [];
     page.querySelectorAll(BLOCKS).forEach(function (el) {
       if (el.closest(".guides-tools, .guides-page-facts, .guides-visually-hidden")) return;
-      var text = ownText(el);
-      if (!text) return;
-      sentences(text).forEach(function (s) { list.push({ text: s, el: el }); });
+      ownParts(el, function (text, where) { list.push({ text: text, el: where }); });
     });
     return list;
   }
