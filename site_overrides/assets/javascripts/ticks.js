@@ -48,21 +48,25 @@
     return seen[key] > 1 ? key + " #" + seen[key] : key;
   }
 
-  // Move the item's words (up to a nested list or block) into its <label>.
-  function labelTick(li, control) {
-    var text = document.createElement("span");
-    text.className = "guides-tick-text";
-    var holder = control.parentNode;
-    var node = control.nextSibling;
+  // Move the words after `start` (up to a nested list or block) into `into`; links and
+  // bold stay as they were.
+  function moveWords(start, into) {
+    var node = start.nextSibling;
     while (node) {
       var next = node.nextSibling;
       if (node.nodeType === 1 && /^(UL|OL|DIV|TABLE|P)$/.test(node.tagName)) break;
-      text.appendChild(node);
+      into.appendChild(node);
       node = next;
     }
+  }
+
+  // The item's words become its <label>'s own text.
+  function labelTick(control) {
+    var text = document.createElement("span");
+    text.className = "guides-tick-text";
+    moveWords(control, text);
     control.appendChild(document.createTextNode(" "));
     control.appendChild(text);
-    return holder;
   }
 
   var uid = 0;
@@ -73,14 +77,7 @@
     var group = document.createElement("fieldset");
     group.className = "guides-rating";
     var legend = document.createElement("legend");
-    // The statement's words become the group's name; links and bold stay as they were.
-    var node = control.nextSibling;
-    while (node) {
-      var next = node.nextSibling;
-      if (node.nodeType === 1 && /^(UL|OL|DIV|TABLE|P)$/.test(node.tagName)) break;
-      legend.appendChild(node);
-      node = next;
-    }
+    moveWords(control, legend);  // the statement's words become the group's name
     group.appendChild(legend);
     var choices = document.createElement("div");
     choices.className = "guides-rating__choices";
@@ -136,7 +133,7 @@
     var control = box.parentNode;
     box.disabled = false;
     box.removeAttribute("aria-label");  // the label's own words name it now
-    labelTick(li, control);
+    labelTick(control);
     var stored = saved[key];
     if (typeof stored === "boolean") box.checked = stored;
     box.addEventListener("change", function () {
