@@ -136,7 +136,7 @@ def test_play_pause_stop_by_keyboard(open_page: Callable[..., Any], easy_page: s
 def test_end_of_speech_returns_to_the_start(open_page: Callable[..., Any], easy_page: str) -> None:
     page = open_page(easy_page, init_script=FAKE_SPEECH)
     page.locator('[data-read-aloud="play"]').click()
-    page.evaluate("() => window.__speech.synth.current.onend()")
+    _speak_all(page)
     state = page.evaluate(STATE_JS)
     assert state["status"] == "Stopped" and not state["play"]["disabled"] and state["pause"]["disabled"]
 

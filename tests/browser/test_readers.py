@@ -195,12 +195,13 @@ def test_tick_tables_get_a_labelled_box_in_each_row(open_page: Callable[..., Any
 # -- Fonts: no layout shift --------------------------------------------------------------------
 
 SHIFT_JS = r"""
-() => {
+(() => {
   window.__shift = 0;
+  window.__shifts = 0;
   new PerformanceObserver(list => {
-    for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) { window.__shift += entry.value; window.__shifts += 1; }
   }).observe({ type: "layout-shift", buffered: true });
-}
+})();
 """
 
 

@@ -19,7 +19,7 @@
     return heads.length > 1 && heads[heads.length - 1].textContent.trim().toLowerCase() === "tick";
   });
   if (!items.length && !tickTables.length) return;
-  var KEY = "guides:answers:" + location.pathname;
+  var KEY = "guides:answers:" + location.pathname.replace(/index\.html$/, "");  // one key per page, however it was opened
   var saved = {};
   var storage = null;
   try {
