@@ -163,9 +163,12 @@
   var note = document.createElement("div");
   note.className = "guides-ticks-note";
   var p = document.createElement("p");
+  var easy = page.classList.contains("guides-page--easy");
   p.textContent = storage
-    ? "What you tick or write here is kept in this browser on this device only. It is not sent anywhere."
-    : "This browser is not keeping what you tick: it will be gone when you leave the page.";
+    ? (easy ? "Your ticks stay on this phone or computer only. They are not sent to anyone."
+            : "What you tick or write here is kept in this browser on this device only. It is not sent anywhere.")
+    : (easy ? "Your ticks will be gone when you leave this page."
+            : "This browser is not keeping what you tick: it will be gone when you leave the page.");
   note.appendChild(p);
   if (storage) {
     var clear = document.createElement("button");
@@ -185,6 +188,7 @@
     note.appendChild(done);
   }
   var first = page.querySelector("ul.task-list, .guides-rating-item, table:has(.guides-tick-cell)");
-  var list = first && (first.closest("ul, ol") || first.closest(".md-typeset__table") || first);
+  // Before the first list of boxes (or the picture row it sits in on easy-read pages).
+  var list = first && (first.closest(".guides-picture") || first.closest("ul, ol") || first.closest(".md-typeset__table") || first);
   (list || page).parentNode.insertBefore(note, list ? list : null);
 })();
