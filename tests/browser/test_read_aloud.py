@@ -166,7 +166,7 @@ def test_the_page_is_read_in_sentence_sized_parts_in_order(open_page: Callable[.
         assert second and second["progress"] == f"Part 2 of {len(spoken)}" and len(second["marked"]) == 1, (path, second)
         # Every word of the page (but not the controls) is read, in the order it is shown.
         text = page.evaluate("""() => { const p = document.querySelector('.guides-page').cloneNode(true);
-            p.querySelectorAll('.guides-tools, .guides-page-facts, .guides-visually-hidden').forEach(e => e.remove());
+            p.querySelectorAll('.guides-tools, .guides-page-facts, .guides-ticks-note, .guides-visually-hidden').forEach(e => e.remove());
             return p.textContent.replace(/\\s+/g, ' ').trim(); }""")
         joined = " ".join(spoken)
         assert "Read aloud" not in joined and "Print this sheet" not in joined, path

@@ -6,11 +6,15 @@
    Chrome voices after about 15 seconds) and cannot show where it is. The part
    being read is marked on the page; Pause, Carry on reading and Stop work at any
    point; when the browser cannot speak, a message on the page says so. The
-   controls stay hidden where the browser has no speech synthesis at all. */
+   controls are hidden where the browser has no speech synthesis at all. */
 (function () {
   "use strict";
   var box = document.querySelector(".guides-read-aloud");
-  if (!box || !("speechSynthesis" in window) || typeof SpeechSynthesisUtterance === "undefined") return;
+  if (!box) return;
+  if (!("speechSynthesis" in window) || typeof SpeechSynthesisUtterance === "undefined") {
+    box.hidden = true;  // shown by default so nothing moves where speech exists (nearly everywhere)
+    return;
+  }
   var synth = window.speechSynthesis;
   var play = box.querySelector('[data-read-aloud="play"]');
   var pause = box.querySelector('[data-read-aloud="pause"]');
@@ -18,7 +22,6 @@
   var status = box.querySelector('[data-read-aloud="status"]');
   var progress = box.querySelector('[data-read-aloud="progress"]');
   var message = box.querySelector('[data-read-aloud="message"]');
-  box.hidden = false;
 
   var MAX_PART = 220;  // characters: a long sentence is split at a comma or a space
   var START_WAIT = 4000;  // ms for the engine to start speaking before we say it cannot
@@ -78,7 +81,7 @@
     var page = document.querySelector(".guides-page");
     var list = [];
     page.querySelectorAll(BLOCKS).forEach(function (el) {
-      if (el.closest(".guides-tools, .guides-page-facts, .guides-visually-hidden")) return;
+      if (el.closest(".guides-tools, .guides-page-facts, .guides-ticks-note, .guides-visually-hidden")) return;
       ownParts(el, function (text, where) { list.push({ text: text, el: where }); });
     });
     return list;

@@ -159,36 +159,23 @@
     });
   });
 
-  // What happens to the answers, said once, with a way to forget them.
-  var note = document.createElement("div");
-  note.className = "guides-ticks-note";
-  var p = document.createElement("p");
-  var easy = page.classList.contains("guides-page--easy");
-  p.textContent = storage
-    ? (easy ? "Your ticks stay on this phone or computer only. They are not sent to anyone."
-            : "What you tick or write here is kept in this browser on this device only. It is not sent anywhere.")
-    : (easy ? "Your ticks will be gone when you leave this page."
-            : "This browser is not keeping what you tick: it will be gone when you leave the page.");
-  note.appendChild(p);
-  if (storage) {
-    var clear = document.createElement("button");
-    clear.type = "button";
-    clear.className = "guides-tool";
-    clear.textContent = "Clear my answers";
-    var done = document.createElement("p");
-    done.setAttribute("role", "status");
-    clear.addEventListener("click", function () {
-      saved = {};
-      try { storage.removeItem(KEY); } catch (error) { /* nothing kept */ }
-      page.querySelectorAll("input[type=checkbox], .guides-rating input[type=radio]").forEach(function (input) { input.checked = false; });
-      page.querySelectorAll(".guides-rating textarea").forEach(function (area) { area.value = ""; });
-      done.textContent = "Your answers on this page have been cleared.";
-    });
-    note.appendChild(clear);
-    note.appendChild(done);
+  // The note before the boxes (partials/content.html): a way to forget the answers.
+  var note = document.querySelector("[data-guides-ticks]");
+  if (!note) return;
+  var clear = note.querySelector("[data-guides-ticks-clear]");
+  var done = note.querySelector("[data-guides-ticks-done]");
+  if (!storage) {
+    note.querySelector("[data-guides-ticks-text]").textContent = page.classList.contains("guides-page--easy")
+      ? "Your ticks will be gone when you leave this page."
+      : "This browser is not keeping what you tick: it will be gone when you leave the page.";
+    clear.hidden = true;
+    return;
   }
-  var first = page.querySelector("ul.task-list, .guides-rating-item, table:has(.guides-tick-cell)");
-  // Before the first list of boxes (or the picture row it sits in on easy-read pages).
-  var list = first && (first.closest(".guides-picture") || first.closest("ul, ol") || first.closest(".md-typeset__table") || first);
-  (list || page).parentNode.insertBefore(note, list ? list : null);
+  clear.addEventListener("click", function () {
+    saved = {};
+    try { storage.removeItem(KEY); } catch (error) { /* nothing kept */ }
+    page.querySelectorAll("input[type=checkbox], .guides-rating input[type=radio]").forEach(function (input) { input.checked = false; });
+    page.querySelectorAll(".guides-rating textarea").forEach(function (area) { area.value = ""; });
+    done.textContent = "Your answers on this page have been cleared.";
+  });
 })();
