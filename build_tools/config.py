@@ -168,6 +168,12 @@ class Config(Strict):
     def role(self, role_id: str) -> Role:
         return next(r for r in self.guides.roles if r.id == role_id)
 
+    def role_url(self, role_id: str) -> str:
+        """Where a role's site is published: `https://…/partner/`; "" without a site_url.
+        Every address of a role's site (staged site_url, sheet QR codes, printed links)
+        comes from here."""
+        return f"{self.site_url}{role_id}/" if self.site_url else ""
+
     def level(self, level_id: str) -> Level:
         return next(lv for lv in self.guides.levels if lv.id == level_id)
 

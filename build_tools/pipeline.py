@@ -194,6 +194,7 @@ def stage_roles(checked: CheckResult, role_ids: list[str], cache_root: Path, tod
     views = {role: select(corpus, config, role) for role in role_ids}
     plans = {role: _plan_sheets(views[role], checked, cache) for role in role_ids}
     outcome = render_sheets([r for plan in plans.values() for r in plan], cache.sheets)
+    checked.findings.extend(outcome.findings)  # e.g. a pack too long to take in: printed with the rest
     cache.prune_sheet_html()
     staged = Staged(views, {}, outcome.rendered, outcome.reused)
     for role in role_ids:

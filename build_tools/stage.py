@@ -18,10 +18,12 @@ from typing import Any
 import yaml
 
 from build_tools.config import Config, MkDocsDumper
+from build_tools.contact_links import contact_options
 from build_tools.content.links import html_media_one_folder_up
 from build_tools.content.model import Corpus, Document
 from build_tools.resources import offline_search_shim
 from build_tools.roles import RoleView, StagedPage, extension_config, substitute_variables
+from build_tools.sheets.model import DEFAULT_RATINGS
 
 LEVELS_PAGE = "involvement-levels.md"
 #: Every role site needs a home page (the landing page links to it); made when the content has none for the role.
@@ -112,11 +114,14 @@ def staged_settings(view: RoleView, config: Config, today: date, sheets: dict[st
     settings["nav"] = navigation(view, config)
     extensions = list(settings.get("markdown_extensions") or [])
     extensions.append({"build_tools.markdown_ext": extension_config(config, view.role_id)})
+    extensions.append({"build_tools.contact_links": contact_options(config.guides.variables)})
     settings["markdown_extensions"] = extensions
     extra = dict(settings.get("extra") or {})
     extra["guides"] = {
         "role": {"id": role.id, "label": role.label},
         "landing": config.landing_link(role.id),
+        #: The landing page's full address, for the 404 page (served at any depth).
+        "landing_url": config.site_url,
     }
     settings["extra"] = extra
     if config.offline:
@@ -160,10 +165,13 @@ def page_data(page: StagedPage, view: RoleView, config: Config, today: date, she
         "version": meta.version,
         "owner": substitute_variables(meta.owner, config) if meta.owner else None,
         "review_due": meta.review_due.isoformat() if meta.review_due else None,
+        "review_due_words": long_date(meta.review_due) if meta.review_due else None,
         "overdue": bool(meta.review_due and meta.review_due < today),
         "level": None,
         "companion": None,
         "sheet": None,
+        "back": back_link(doc, view, config) if doc.is_easy else None,
+        "ratings": list(meta.ratings or DEFAULT_RATINGS) if meta.type == "self-assessment" else None,
     }
     if meta.level and meta.level in config.level_ids:
         level = config.level(meta.level)
@@ -177,6 +185,19 @@ def page_data(page: StagedPage, view: RoleView, config: Config, today: date, she
     if sheet := sheets.get(doc.path):
         data["sheet"] = {"href": relative_url(doc.path, sheet.path, config), "size": human_size(sheet.size_bytes)}
     return data
+
+
+def back_link(doc: Document, view: RoleView, config: Config) -> dict[str, str]:
+    """Where an easy-read page's "Back to…" link leads: its folder's index page, else home."""
+    folder_index = f"{doc.folder}/{HOME_PAGE}" if doc.folder else HOME_PAGE
+    target = folder_index if folder_index in view.pages and folder_index != doc.path else HOME_PAGE
+    title = view.pages[target].document.title if target in view.pages else "Home"
+    return {"href": relative_url(doc.path, target, config), "title": title if target != HOME_PAGE else "the home page"}
+
+
+def long_date(day: date) -> str:
+    """`30 June 2027`: dates in words, unambiguous for every reader (pages and sheets)."""
+    return f"{day.day} {day:%B %Y}"
 
 
 def navigation(view: RoleView, config: Config) -> list[Any]:

@@ -164,7 +164,7 @@ FEATURES_JS = r"""
   return {
     badges,
     easy: !!document.querySelector(".guides-page--easy"),
-    hasSheet: !!document.querySelector("a.guides-tool[download]"),
+    hasSheet: !!document.querySelector('a.guides-tool[href$=".pdf"]'),
     hasReadAloud: !!document.querySelector(".guides-read-aloud"),
   };
 }
