@@ -168,12 +168,6 @@ class Config(Strict):
     def role(self, role_id: str) -> Role:
         return next(r for r in self.guides.roles if r.id == role_id)
 
-    def role_url(self, role_id: str) -> str:
-        """Where a role's site is published: `https://…/partner/`; "" without a site_url.
-        Every address of a role's site (staged site_url, sheet QR codes, printed links)
-        comes from here."""
-        return f"{self.site_url}{role_id}/" if self.site_url else ""
-
     def level(self, level_id: str) -> Level:
         return next(lv for lv in self.guides.levels if lv.id == level_id)
 
@@ -296,6 +290,12 @@ PLUGIN_OPTIONS = {
 
 def _refuse_file_includes(config_file: Path, raw: dict[str, Any]) -> None:
     """Refuse what would bypass role filtering by reading other files at render time."""
+    if raw.get("hooks"):
+        raise UsageError(
+            f"{config_file}: hooks: MkDocs hooks are not allowed: each role's site is built from a staged copy "
+            "of the content, and a hook runs there with every role's files within reach and outside what "
+            "`guides` checks and caches (remove `hooks:`; put site-wide changes in the theme layer, custom_dir)"
+        )
     for section, names in FILE_INCLUDES.items():
         for name, _ in _entries(raw.get(section)):
             if name in names or name.removeprefix("material/") in names:

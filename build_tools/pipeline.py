@@ -30,7 +30,7 @@ from build_tools.errors import ContentErrors, Finding, UsageError, has_errors
 from build_tools.readability import PageReadability, ReadabilitySettings
 from build_tools.readability.parallel import PageJob, measure_pages
 from build_tools.lock import project_lock
-from build_tools.publish import new_tree, publish
+from build_tools.publish import check_target, new_tree, publish
 from build_tools.readability.report import write_report
 from build_tools.report_rows import report_rows
 from build_tools.roles import RoleView, select
@@ -130,6 +130,8 @@ def _build(config_file: Path, site_dir: Path | None, today: date, roles: list[st
     role_ids = _chosen_roles(config, roles)
     alone = standalone_role(config, role_ids)
     site_dir = output_dir(config, site_dir, alone)
+    check_target(site_dir, [config.project_dir, config.config_file],
+                 [config.docs_dir, *([config.custom_dir] if config.custom_dir else []), *config.partials_dirs])
     engine = engine or config.guides.engine
     cache = CacheDir.of_project(config.project_dir)
     result = BuildResult(check=checked, site_dir=site_dir, report_dir=cache.report)
@@ -160,7 +162,9 @@ def _build(config_file: Path, site_dir: Path | None, today: date, roles: list[st
             landing.write_landing(new, config, [r for r in config.role_ids if (new / r).is_dir() and config.role(r).landing])
             sites = {role: new / role for role in role_ids}
         base = os.path.relpath(site_dir, cache.report) + "/"
-        write_report(cache.report, report_rows(checked, staged.views, base), today=today, site_name=config.site_name)
+        # The report covers every role, also those a `--role` build left as published.
+        views = {role: staged.views.get(role) or select(checked.corpus, config, role) for role in config.role_ids}
+        write_report(cache.report, report_rows(checked, views, base), today=today, site_name=config.site_name)
         guard_leaks(guard, staged, sites, cache)                         # 11. leak guard
     result.publish_note = publish(new, site_dir)                        # 12. publish
     return result
@@ -235,7 +239,9 @@ def roles_to_render(staged: Staged, manifests: dict[str, incremental.Manifest], 
             result.roles_skipped.append(role)
             continue
         cache.forget_built(role)
-        rerender = _rerender(todo.changed, config) if todo.kind == "pages" else None
+        # An offline copy's search index is also written as a script, from the partial index
+        # of a dirty build: offline copies are always built whole.
+        rerender = _rerender(todo.changed, config) if todo.kind == "pages" and not config.offline else None
         runs.append(MkDocsRun(role, config_path, cache.site(role), engine, rerender))
         result.pages_rendered[role] = len(todo.changed) if rerender else None
     return runs
@@ -247,6 +253,7 @@ def _rerender(changed: tuple[str, ...], config: Config) -> Rerender:
     return Rerender(
         outputs=tuple(output_file(path, config) for path in changed),
         page_urls=tuple(page_url(path, config) for path in pages),
+        sources=changed,
     )
 
 

@@ -37,7 +37,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from build_tools.errors import GuidesError
+from build_tools.errors import GuidesError, UsageError
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
@@ -62,6 +62,31 @@ def fs_error(exc: OSError, doing: str) -> PublishError:
     }.get(exc.errno or 0, "")
     tail = f" ({hint})" if hint else ""
     return PublishError(f"{where}: cannot {doing}: {reason}{tail}; the published site was not changed")
+
+
+def check_target(site_dir: Path, keep: list[Path], keep_out_of: list[Path]) -> None:
+    """Refuse a publish folder whose replacement would destroy anything but an earlier site:
+    one of `keep` (the project, its config) or a folder holding one, anything inside
+    `keep_out_of` (content, theme, templates), a file, or a folder with files in it that is
+    not a site (no `index.html`). Publishing replaces the whole folder, so `-d .` or
+    `-d content` would otherwise delete them."""
+    plain = Path(os.path.normpath(site_dir.absolute()))  # `..` folded, links kept
+    target = plain.parent.resolve() / plain.name
+    for path in [*keep, *keep_out_of]:
+        path = path.resolve()
+        if target == path or target in path.parents:
+            raise UsageError(f"{site_dir}: cannot publish there: publishing replaces the folder, and it is or holds {path} "
+                             "(choose another -d, e.g. site)")
+    for folder in keep_out_of:
+        if folder.resolve() in target.parents:
+            raise UsageError(f"{site_dir}: cannot publish inside {folder} (choose a folder outside it, e.g. site)")
+    if target.is_symlink():
+        return  # a published link (see publish): its target is replaced, never opened here
+    if target.exists() and not target.is_dir():
+        raise UsageError(f"{site_dir}: is a file, not a folder (choose another -d)")
+    if target.is_dir() and any(target.iterdir()) and not (target / "index.html").is_file():
+        raise UsageError(f"{site_dir}: the folder has files in it but is not a published site (no index.html); "
+                         "publishing would delete them (empty it, or choose another -d)")
 
 
 @contextmanager

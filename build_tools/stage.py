@@ -32,6 +32,11 @@ HOME_PAGE = "index.md"
 THEME_CSS = "assets/stylesheets/guides.css"
 THEME_JS = "assets/javascripts/read-aloud.js"
 _LINE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+#: Front matter keys Material reads from a page (passed through to the staged page), and
+#: those of them that every page's navigation shows (also put in the staged mkdocs.yml, so
+#: that changing one rebuilds the whole role: see incremental.py).
+THEME_KEYS = ("hide", "description", "icon", "status", "subtitle", "template", "tags", "search")
+NAV_KEYS = ("icon", "status", "subtitle")
 #: Above this many pages a role's site renders only the open part of the navigation on each
 #: page (Material's `navigation.prune`): with the whole tree on every page, MkDocs' time per
 #: page grows with the size of the site.
@@ -123,10 +128,17 @@ def staged_settings(view: RoleView, config: Config, today: date, sheets: dict[st
         #: The landing page's full address, for the 404 page (served at any depth).
         "landing_url": config.site_url,
     }
+    if nav_meta := {path: meta for path, page in sorted(view.pages.items()) if (meta := theme_meta(page.document, NAV_KEYS))}:
+        extra["guides"]["nav_meta"] = nav_meta  # read by no template: shown in every page's navigation
     settings["extra"] = extra
     if config.offline:
         offline_settings(settings)
     return settings
+
+
+def theme_meta(doc: Document, keys: tuple[str, ...] = THEME_KEYS) -> dict[str, Any]:
+    """The front matter keys Material reads itself (`hide`, `icon`, …) that the page sets."""
+    return {key: value for key in keys if (value := getattr(doc.meta, key)) is not None}
 
 
 def staged_text(page: StagedPage, data: dict[str, Any], config: Config) -> str:
@@ -136,7 +148,8 @@ def staged_text(page: StagedPage, data: dict[str, Any], config: Config) -> str:
     its config with pure-Python YAML on every run, and an edit stays local to its page.
     A page with no front matter gains three lines at the top."""
     doc = page.document
-    head = yaml.dump({"title": doc.title, "guides": data}, Dumper=_LINE_DUMPER, default_flow_style=True,
+    meta = {"title": doc.title, "guides": data, **theme_meta(doc)}
+    head = yaml.dump(meta, Dumper=_LINE_DUMPER, default_flow_style=True,
                      width=2**31 - 1, allow_unicode=True, sort_keys=True).strip()
     room = doc.body_start - 3  # lines between the two `---` fences
     padding = [""] * (room - 1) if room >= 1 else []
@@ -285,12 +298,12 @@ def page_url(path: str, config: Config, online: bool = False) -> str:
         return path
     stem = path[:-3]
     name = PurePosixPath(stem).name
-    if not config.mkdocs.get("use_directory_urls", True) or (config.offline and not online):
-        return stem + ".html"
-    if name in ("index", "README"):
+    directory_urls = config.mkdocs.get("use_directory_urls", True) and not (config.offline and not online)
+    if name in ("index", "README"):  # MkDocs serves both as the folder's index page
         parent = str(PurePosixPath(stem).parent)
-        return "" if parent == "." else parent + "/"
-    return stem + "/"
+        folder = "" if parent == "." else parent + "/"
+        return folder if directory_urls else folder + "index.html"
+    return stem + "/" if directory_urls else stem + ".html"
 
 
 def output_file(path: str, config: Config) -> str:
