@@ -59,7 +59,9 @@ _BLOCK = re.compile(
     r"url|loc|lastmod|meta|link|svg)\b)[^>]*>"
 )
 #: Attribute values (alt, title, meta descriptions, aria-label ...) are text too.
-_ATTRIBUTE = re.compile(r'="([^"]*)"')
+#: Attributes that hold words a reader sees or hears (not addresses: a URL's slug such as
+#: `../involvement-levels/` is a file name, and the role's own generated pages share them).
+_ATTRIBUTE = re.compile(r'\b(?:title|alt|aria-label|aria-description|content|placeholder|value|data-[\w-]+)="([^"]*)"')
 _JSON_SEPARATOR = "\n<hr>\n"
 
 

@@ -81,6 +81,13 @@ def test_a_staff_page_title_in_the_partner_navigation(prints) -> None:
     assert ("content/staff/checklist.md", 2) in hits(nav, prints["partner"])
 
 
+def test_addresses_are_not_text_but_spoken_attributes_are(prints) -> None:
+    """A page address made of the same words as a staff title is a file name, not a leak
+    (the repository's own partner page `involvement-levels.md` has a staff namesake)."""
+    assert hits('<a href="../staff-checklist-staffpagemarker-91d2/">Home</a>', prints["partner"]) == set()
+    assert ("content/staff/checklist.md", 2) in hits('<a href="x/" title="Staff checklist staffpagemarker-91d2">x</a>', prints["partner"])
+
+
 def test_what_a_role_may_read_is_never_a_leak(prints) -> None:
     project_pages = [p.read_text() for p in (FIXTURES / "basic" / "content").rglob("*.md")]
     partner_text = (FIXTURES / "basic" / "content" / "partner" / "guide.md").read_text()
