@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from build_tools import incremental, pipeline, site
-from build_tools.config import MkDocsDumper
+from build_tools.mkdocs_yml import MkDocsDumper
 from build_tools.errors import Finding, has_errors
 
 #: Edits arrive in bursts (an editor writes a temporary file, then renames it):

@@ -17,7 +17,8 @@ from typing import Any
 
 import yaml
 
-from build_tools.config import Config, MkDocsDumper
+from build_tools.config import Config
+from build_tools.mkdocs_yml import MkDocsDumper
 from build_tools.content.links import html_media_one_folder_up
 from build_tools.content.model import Corpus, Document
 from build_tools.resources import offline_search_shim
