@@ -8,6 +8,10 @@ not an error), and times each role's `mkdocs build` process inside the parallel
 render step. With `--cold` the cache and site are deleted first. Prints JSON:
 {"total": s, "stages": {name: seconds}, "roles": {role: seconds}, "missing": [...]}.
 
+"cpu_stages" has the CPU seconds of this process per stage and "cpu_total" the CPU
+seconds of the whole build (this process and every child it waited for: MkDocs, WeasyPrint),
+to compare a stage with the build when the machine is shared.
+
 Seconds of nested stages overlap (e.g. `check` contains `load`, `validate`,
 `readability`); `run.py` shows them indented.
 """
@@ -17,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import sys
 import threading
@@ -42,7 +47,10 @@ STAGES = [
     ("build_tools.landing", "write_landing", "assemble: landing page"),
     ("build_tools.pipeline", "report_rows", "authors' report: rows"),
     ("build_tools.pipeline", "write_report", "authors' report: write"),
-    ("build_tools.pipeline", "publish", "publish (rename)"),
+    ("build_tools.pipeline", "guard_leaks", "leak guard (fingerprint, scan every output file)"),
+    ("build_tools.leakguard", "fingerprint", "  leak guard: fingerprint"),
+    ("build_tools.leakguard", "scan_tree", "  leak guard: scan (per role)"),
+    ("build_tools.pipeline", "publish", "publish (atomic swap)"),
 ]
 
 
@@ -79,11 +87,14 @@ def main() -> int:
     started = time.perf_counter()
     result = pipeline.build(args.config_file, project / "site", date.today())
     total = time.perf_counter() - started
+    usage = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
     report = {
         "total": total,
         "stages": stages,
         "roles": roles,
         "missing": missing,
+        "cpu_stages": CPU,
+        "cpu_total": sum(u.ru_utime + u.ru_stime for u in usage),
         "roles_built": result.roles_built,
         "roles_skipped": result.roles_skipped,
         "sheets_rendered": result.sheets_rendered,
@@ -96,13 +107,18 @@ def main() -> int:
     return 0
 
 
+#: CPU seconds of this process per stage (the machine may be shared: wall time is noisy).
+CPU: dict[str, float] = {}
+
+
 def _timed(function, label, into):
     def wrapper(*args, **kwargs):
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         try:
             return function(*args, **kwargs)
         finally:
             into[label] = into.get(label, 0.0) + time.perf_counter() - started
+            CPU[label] = CPU.get(label, 0.0) + time.process_time() - cpu
 
     wrapper.__wrapped__ = function
     return wrapper

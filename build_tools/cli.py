@@ -1,6 +1,8 @@
 """`guides`: new, build, check, serve and stamp, over the one pipeline.
 
-Exit codes: 0 success (warnings allowed), 1 content errors, 2 could not run.
+Exit codes: 0 success (warnings allowed), 1 content errors (or a leak found by the
+guard), 2 could not run, 3 could not write a file (read-only or full disk, permissions:
+the published site is left as it was), 130 interrupted.
 This is the only place where our exceptions become exit codes and messages.
 """
 
@@ -16,11 +18,12 @@ from typing import get_args
 from build_tools import pipeline, stamp
 from build_tools.config import Engine
 from build_tools.errors import ContentErrors, EngineError, Finding, GuidesError, UsageError, has_errors
-from build_tools.readability import format_github, format_json
+from build_tools.publish import PublishError, fs_error
+from build_tools.readability import format_github, format_json, format_rule_counts
 from build_tools.resources import tool_version
 from build_tools.report_rows import report_rows
 
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_FILES = 0, 1, 2, 3
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,6 +44,12 @@ def main(argv: list[str] | None = None) -> int:
     except EngineError as exc:
         print(f"guides: {exc}\nnothing was published", file=sys.stderr)
         return EXIT_CONTENT
+    except PublishError as exc:
+        print(f"guides: {exc}", file=sys.stderr)
+        return EXIT_FILES
+    except OSError as exc:  # a file we could not read or write, anywhere: one line, no traceback
+        print(f"guides: {fs_error(exc, 'read or write it')}", file=sys.stderr)
+        return EXIT_FILES
     except GuidesError as exc:
         print(f"guides: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -60,7 +69,7 @@ def _parser() -> argparse.ArgumentParser:
 
     build = commands.add_parser("build", help="check the content, then build every role's site into site/")
     _common(build)
-    build.add_argument("-d", "--site-dir", type=Path, default=None, help="where to publish (default: site; for one role on its own host, site/ID; for --offline, site-offline/ID)")
+    build.add_argument("-d", "--site-dir", type=Path, default=None, help="where to publish, replaced atomically (default: site; for one role on its own host, site/ID; for --offline, site-offline/ID)")
     build.add_argument("--role", action="append", metavar="ID", help="build only this role (repeatable); other roles stay as published. One role with its own site_url is published alone at the root of -d")
     build.add_argument("--engine", choices=get_args(Engine), default=None, help="what builds the sites (default: guides.engine in mkdocs.yml, else mkdocs)")
     build.add_argument("--offline", action="store_true", help="a copy of one role's site (--role ID) that works from file://, search included")
@@ -80,6 +89,7 @@ def _parser() -> argparse.ArgumentParser:
     stamp_cmd = commands.add_parser("stamp", help="record that an easy-read page matches its standard page as it is now")
     stamp_cmd.add_argument("pages", nargs="+", type=Path, metavar="x.easy.md")
     stamp_cmd.set_defaults(run=_stamp)
+    _add_import(commands)
     return parser
 
 
@@ -109,6 +119,9 @@ def _build(args: argparse.Namespace) -> int:
         f"{_count(result.check.findings)}; published {result.site_dir} in {time.perf_counter() - started:.1f} s",
         file=sys.stderr,
     )
+    if result.publish_note:
+        print(f"guides: note: {result.publish_note}", file=sys.stderr)
+    print(f"guides: authors' report (not published): {result.report_dir / 'index.html'}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -124,6 +137,8 @@ def _check(args: argparse.Namespace) -> int:
     else:
         _print_findings(result.findings, args.format)
         print(f"guides: {len(result.corpus.documents)} pages checked; {_count(result.findings)}", file=sys.stderr)
+        if per_rule := format_rule_counts(result.findings):
+            print(f"guides: {per_rule}", file=sys.stderr)
     return EXIT_CONTENT if has_errors(result.findings) else EXIT_OK
 
 
@@ -146,6 +161,44 @@ def _stamp(args: argparse.Namespace) -> int:
     for page in args.pages:
         version = stamp.stamp_file(page)
         print(f"{page}: stamped source_version {version[:12]}…")
+    return EXIT_OK
+
+
+def _add_import(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    from typing import get_args
+
+    from build_tools.content.meta import PageType
+
+    cmd = commands.add_parser("import", help="turn Word documents (.docx) into pages; print what needs an author")
+    cmd.add_argument("files", nargs="+", type=Path, metavar="FILE.docx")
+    cmd.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="default: mkdocs.yml (roles, variables, content folder)")
+    cmd.add_argument("-o", "--output", type=Path, metavar="PATH", help="the page (x.md, one document) or a folder (default: the content folder)")
+    cmd.add_argument("--roles", nargs="+", metavar="ID", help="who may read the pages (default: every role)")
+    cmd.add_argument("--type", choices=get_args(PageType), help="page type (default: suggested from the document)")
+    cmd.add_argument("--force", action="store_true", help="replace pages and pictures that already exist")
+    cmd.set_defaults(run=_import)
+
+
+def _import(args: argparse.Namespace) -> int:
+    from build_tools.config import load_config
+    from build_tools.importer import ImportRefused, import_documents
+
+    config = load_config(args.config_file)
+    unknown = [r for r in args.roles or [] if r not in config.role_ids]
+    if unknown:
+        raise UsageError(f"--roles: unknown role {', '.join(unknown)} (roles: {', '.join(config.role_ids)})")
+    try:
+        result = import_documents(args.files, config.docs_dir, config.guides.variables, args.output, args.roles, args.type, args.force)
+    except ImportRefused as exc:
+        for line in exc.lines:
+            print(f"guides: {line}", file=sys.stderr)
+        return EXIT_CONTENT
+    for page in result.pages:
+        print(f"guides: imported {page.source} -> {page.page} (type {page.result.type}, {len(page.result.pictures)} pictures)", file=sys.stderr)
+        for what in page.result.done:
+            print(f"guides:   {what}", file=sys.stderr)
+    _print_findings(result.findings, "text")
+    print(f"guides: {len(result.pages)} page{'s' * (len(result.pages) != 1)} written; {len(result.findings)} thing{'s' * (len(result.findings) != 1)} for an author to check; then run guides check", file=sys.stderr)
     return EXIT_OK
 
 

@@ -1,5 +1,6 @@
 """Hard words on easy-read pages: the first use of each glossary term is shown in
-bold with its explanation beside it, and the page ends with a "Hard words" list.
+bold, its explanation follows the line that uses it as sentences of its own (so the
+line's sentence stays short), and the page ends with a "Hard words" list.
 
 Pure text in, text out, one line at a time, so line numbers stay where the
 author wrote them.
@@ -48,7 +49,9 @@ def explain_hard_words(doc: Document, lines: list[str], terms: list[Term]) -> tu
 def _mark_line(line: str, pattern: re.Pattern[str], by_name: dict[str, Term], used: list[Term]) -> str:
     protected = [m.span() for m in PROTECTED.finditer(line)]
     pieces: list[str] = []
+    explained: list[Term] = []
     last = 0
+    in_table = line.lstrip().startswith("|")
     for match in pattern.finditer(line):
         if any(start < match.end() and match.start() < end for start, end in protected):
             continue
@@ -57,13 +60,23 @@ def _mark_line(line: str, pattern: re.Pattern[str], by_name: dict[str, Term], us
             continue
         used.append(term)
         pieces.append(line[last:match.start()])
-        pieces.append(
-            f'<strong class="guides-term">{html.escape(match.group(0))}</strong>'
-            f'<span class="guides-term__explained"> ({html.escape(_inline(term.explanation))})</span>'
-        )
+        pieces.append(f'<strong class="guides-term">{html.escape(match.group(0))}</strong>')
+        if in_table:  # a table cell cannot hold a block after its row: explain in brackets
+            pieces.append(f'<span class="guides-term__explained"> ({html.escape(_inline(term.explanation))})</span>')
+        else:
+            explained.append(term)
         last = match.end()
     pieces.append(line[last:])
-    return "".join(pieces)
+    marked = "".join(pieces)
+    if not explained:
+        return marked
+    # After the line's own words, before a Markdown line break (two spaces or a backslash).
+    body = marked.rstrip(" \\\t")
+    notes = "".join(
+        f' <span class="guides-term__explained">{html.escape(t.term)}: {html.escape(t.explanation.strip())}</span>'
+        for t in explained
+    )
+    return body + notes + marked[len(body):]
 
 
 def _inline(explanation: str) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from build_tools.config import Config
+from build_tools.icons import icons_dir
 
 
 def write_landing(site_dir: Path, config: Config, role_ids: list[str]) -> None:
@@ -19,8 +20,26 @@ def write_landing(site_dir: Path, config: Config, role_ids: list[str]) -> None:
         roles=[config.role(r) for r in role_ids],
         # A role on a host of its own is linked at its address; the others sit beside this page.
         hrefs={r: config.role_url(r) if config.role(r).site_url else f"{r}/" for r in role_ids},
+        favicon=FAVICON if favicon(config) else None,
     )
     (site_dir / "index.html").write_text(html, encoding="utf-8")
     fonts = config.custom_dir / "assets" / "fonts"
     if fonts.is_dir():
         shutil.copytree(fonts, site_dir / "assets" / "fonts", dirs_exist_ok=True)
+    if icon := favicon(config):
+        (site_dir / FAVICON).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(icon, site_dir / FAVICON)
+
+
+#: Where the landing page's icon is published (role sites carry their own copy).
+FAVICON = "assets/images/favicon.png"
+
+
+def favicon(config: Config) -> Path | None:
+    """The role sites' icon: `theme.favicon` from the theme overrides, else Material's own."""
+    theme = config.mkdocs.get("theme") or {}
+    name = str(theme.get("favicon") or FAVICON) if isinstance(theme, dict) else FAVICON
+    for base in (config.custom_dir, icons_dir().parent):
+        if (base / name).is_file():
+            return base / name
+    return None

@@ -98,6 +98,12 @@ PLUGIN_OPTIONS = {
 
 def _refuse_file_includes(config_file: Path, raw: dict[str, Any]) -> None:
     """Refuse what would bypass role filtering by reading other files at render time."""
+    if raw.get("hooks"):
+        raise UsageError(
+            f"{config_file}: hooks: MkDocs hooks are not allowed: each role's site is built from a staged copy "
+            "of the content, and a hook runs there with every role's files within reach and outside what "
+            "`guides` checks and caches (remove `hooks:`; put site-wide changes in the theme layer, custom_dir)"
+        )
     for section, names in FILE_INCLUDES.items():
         for name, _ in _entries(raw.get(section)):
             if name in names or name.removeprefix("material/") in names:

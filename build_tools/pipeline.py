@@ -1,29 +1,36 @@
-"""The one story: load → validate → check → select → sheets → stage → render → publish.
+"""The one story: load → validate → check → select → sheets → stage → render → guard → publish.
 
-`check()` runs the first three stages; `build()` runs them all and publishes
-only when every earlier stage succeeded, so a failed build leaves the previous
-`site/` exactly as it was.
+`check()` runs the first stages; `build()` runs them all, under the project's lock
+(lock.py), and publishes only when every earlier stage succeeded and the leak guard
+(leakguard.py) found nothing, so a failed build leaves the previous `site/` exactly as
+it was. Publishing swaps the whole tree atomically (publish.py). `.guides-cache/` and
+its layout are cache.py's `CacheDir`.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import importlib.util
 import os
 import shutil
-import tempfile
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from build_tools import incremental, landing, stamp
+from build_tools import incremental, landing, leakguard, stamp
 from build_tools import readability as readability_package
-from build_tools.cache import ResultCache, code_digest, digest
+from build_tools.cache import CacheDir, ResultCache, code_digest, digest, dump_readability, load_readability, write_atomically
 from build_tools.config import Config, Engine, load_config
 from build_tools.content.loader import load_corpus
 from build_tools.content.model import Corpus
 from build_tools.errors import ContentErrors, Finding, UsageError, has_errors
 from build_tools.readability import PageReadability, ReadabilitySettings
 from build_tools.readability.parallel import PageJob, measure_pages
+from build_tools.lock import project_lock
+from build_tools.publish import check_target, new_tree, publish
 from build_tools.readability.report import write_report
 from build_tools.report_rows import report_rows
 from build_tools.roles import RoleView, select
@@ -31,7 +38,7 @@ from build_tools.site import MkDocsRun, Rerender, build_sites
 from build_tools.stage import SheetLink, output_file, page_url, stage_role
 from build_tools.validate import validate
 
-CACHE = ".guides-cache"
+CACHE = CacheDir.NAME
 
 
 @dataclass
@@ -46,6 +53,8 @@ class CheckResult:
 class BuildResult:
     check: CheckResult
     site_dir: Path
+    #: Where the authors' report was written (never inside the published folder).
+    report_dir: Path
     roles_built: list[str] = field(default_factory=list)
     roles_skipped: list[str] = field(default_factory=list)
     #: Per built role: how many pages were rendered again, or None for a full build.
@@ -53,6 +62,8 @@ class BuildResult:
     sheets_rendered: int = 0
     sheets_reused: int = 0
     engine_warnings: list[str] = field(default_factory=list)
+    #: Something the user should know about how the site was published, or None.
+    publish_note: str | None = None
 
 
 def check(config_file: Path, today: date) -> CheckResult:
@@ -63,23 +74,22 @@ def check(config_file: Path, today: date) -> CheckResult:
     corpus, findings = load_corpus(config.docs_dir, config.source_path)  # 2. load
     findings += validate(corpus, config, today)                         # 3. validate
     findings += stamp.stale_easy_read(corpus, config)
-    reports = readability(corpus, config.guides.readability, config.project_dir / CACHE)  # 4. readability
+    reports = readability(corpus, config.guides.readability, CacheDir.of_project(config.project_dir).readability)  # 4. readability
     for report in reports:
         findings += report.findings
     shown = [dataclasses.replace(f, path=config.source_path(f.path)) for f in set(findings)]
     return CheckResult(config, corpus, sorted(shown), reports)
 
 
-def readability(corpus: Corpus, settings: ReadabilitySettings, cache_dir: Path) -> list[PageReadability]:
+def readability(corpus: Corpus, settings: ReadabilitySettings, cache_file: Path) -> list[PageReadability]:
     """Measure every page; a page whose text, glossary and settings are unchanged since the
     last run reuses its result, and many changed pages are measured on every core."""
     terms = corpus.glossary.as_mapping()
     shared = digest(code_digest(Path(readability_package.__file__).parent), settings.model_dump_json(), repr(sorted(terms.items())))
-    cache: ResultCache[PageReadability] = ResultCache(cache_dir / "readability.pickle")
+    cache = ResultCache(cache_file, load_readability, dump_readability)
     jobs: dict[str, PageJob] = {}
     for doc in corpus.documents.values():
-        if doc.meta.type == "glossary":
-            continue
+        # The glossary is checked too (its term lines aside: see readability/check.py).
         # A pack's cover is read by the same readers as its easy-read pages.
         easy = doc.is_easy or doc.meta.type == "pack"
         key = digest(shared, doc.path, doc.text, str(doc.body_start), str(easy), doc.meta.type)
@@ -98,64 +108,75 @@ def build(
     engine: Engine | None = None,
     offline: bool = False,
 ) -> BuildResult:
-    """Every stage; publishes the site folder only when all succeed.
+    """Every stage, under the project's lock; publishes the site folder only when all
+    succeed, atomically (publish.py).
 
     `engine` overrides `guides.engine`. One role with a host of its own, or `offline`
-    (which needs exactly one role), is published alone at the root of `site_dir`; see
-    `output_dir` for the defaults.
+    (which needs exactly one role), is published alone at the root of the site folder;
+    see `output_dir` for the defaults.
     """
-    checked = check(config_file, today)
+    with project_locked(config_file, "build"):
+        return _build(config_file, site_dir, today, roles, engine, offline)
+
+
+def _build(config_file: Path, site_dir: Path | None, today: date, roles: list[str] | None,
+           engine: Engine | None, offline: bool) -> BuildResult:
+    checked = check(config_file, today)                                 # 1–4. configure, load, validate, readability
     if has_errors(checked.findings):
         raise ContentErrors(checked.findings)
     if offline:
         checked = dataclasses.replace(checked, config=checked.config.offline_copy())
-    config, corpus = checked.config, checked.corpus
+    config = checked.config
     role_ids = _chosen_roles(config, roles)
     alone = standalone_role(config, role_ids)
     site_dir = output_dir(config, site_dir, alone)
+    check_target(site_dir, [config.project_dir, config.config_file],
+                 [config.docs_dir, *([config.custom_dir] if config.custom_dir else []), *config.partials_dirs])
     engine = engine or config.guides.engine
-    cache = config.project_dir / CACHE
-    result = BuildResult(check=checked, site_dir=site_dir)
+    cache = CacheDir.of_project(config.project_dir)
+    result = BuildResult(check=checked, site_dir=site_dir, report_dir=cache.report)
 
-    staged = stage_roles(checked, role_ids, cache, today)              # 5–7. select, sheets, stage
+    staged = stage_roles(checked, role_ids, cache.root, today)          # 5–7. select, sheets, stage
     result.sheets_rendered, result.sheets_reused = staged.sheets_rendered, staged.sheets_reused
+    manifests = {role: incremental.manifest(path.parent, theme_dirs(config), engine)
+                 for role, path in staged.config_files.items()}
 
-    runs: list[MkDocsRun] = []
-    manifests: dict[str, incremental.Manifest] = {}
-    for role, config_path in staged.config_files.items():             # 8. plan: skip, some pages, or all
-        manifests[role] = incremental.manifest(config_path.parent, theme_dirs(config), engine)
-        todo = incremental.plan(_last_manifest(cache, role), manifests[role])
-        if todo.kind == "skip":
-            result.roles_skipped.append(role)
-            continue
-        _forget_manifest(cache, role)
-        rerender = _rerender(todo.changed, config) if todo.kind == "pages" else None
-        runs.append(MkDocsRun(role, config_path, cache / "sites" / role, engine, rerender))
-        result.pages_rendered[role] = len(todo.changed) if rerender else None
+    guard = start_guard(checked, manifests, cache)                       # fingerprints while MkDocs renders
+    runs = roles_to_render(staged, manifests, config, engine, cache, result)   # 8. skip, some pages, or all
     result.engine_warnings = build_sites(runs)                          # 9. render
     for run in runs:
-        _remember_manifest(cache, run.role_id, manifests[run.role_id])
+        cache.remember_built(run.role_id, manifests[run.role_id])
         result.roles_built.append(run.role_id)
 
-    site_dir = site_dir.resolve()                                       # 9. assemble
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    new = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
-    try:
+    site_dir = site_dir.parent.resolve() / site_dir.name                # 10. assemble
+    with new_tree(site_dir) as new:
         if alone:  # one role's site at the root: deployable as its own host, or offline
-            _link_tree(cache / "sites" / alone, new)
+            _link_tree(cache.site(alone), new)
+            sites = {alone: new}
         else:
             for role in config.role_ids:
                 if role in role_ids:
-                    _link_tree(cache / "sites" / role, new / role)
+                    _link_tree(cache.site(role), new / role)
                 elif (site_dir / role).is_dir():  # --role: other roles stay as published
                     _link_tree(site_dir / role, new / role)
             landing.write_landing(new, config, [r for r in config.role_ids if (new / r).is_dir() and config.role(r).landing])
-            write_report(new / "report", report_rows(checked, staged.views), today=today, site_name=config.site_name)
-    except BaseException:
-        shutil.rmtree(new, ignore_errors=True)
-        raise
-    publish(new, site_dir)                                              # 10. publish
+            sites = {role: new / role for role in role_ids}
+        base = os.path.relpath(site_dir, cache.report) + "/"
+        # The report covers every role, also those a `--role` build left as published.
+        views = {role: staged.views.get(role) or select(checked.corpus, config, role) for role in config.role_ids}
+        write_report(cache.report, report_rows(checked, views, base), today=today, site_name=config.site_name)
+        guard_leaks(guard, staged, sites, cache)                         # 11. leak guard
+    result.publish_note = publish(new, site_dir)                        # 12. publish
     return result
+
+
+@contextmanager
+def project_locked(config_file: Path, doing: str) -> Iterator[None]:
+    """Hold the project's lock (lock.py): one build or serve staging at a time."""
+    cache = CacheDir.of_project(load_config(config_file).project_dir)
+    with project_lock(cache.lock_file, doing):
+        cache.drop_pickles()
+        yield
 
 
 @dataclass
@@ -164,32 +185,116 @@ class Staged:
     config_files: dict[str, Path]
     sheets_rendered: int
     sheets_reused: int
+    #: Per role: a PDF's path in the site -> the HTML it was printed from (for the leak guard).
+    sheet_html: dict[str, dict[str, Path]] = field(default_factory=dict)
 
 
-def stage_roles(checked: CheckResult, role_ids: list[str], cache: Path, today: date) -> Staged:
+def stage_roles(checked: CheckResult, role_ids: list[str], cache_root: Path, today: date) -> Staged:
     """Select each role's content, render its sheets, and write its MkDocs project."""
     # Imported here so `guides check` never loads the PDF engine.
-    from build_tools.sheets import plan_sheets, render_sheets
+    from build_tools.sheets import render_sheets
 
-    config, corpus = checked.config, checked.corpus
+    config, corpus, cache = checked.config, checked.corpus, CacheDir(cache_root)
     views = {role: select(corpus, config, role) for role in role_ids}
-    plans = {role: plan_sheets(views[role], corpus, config, cache / "stage" / role / "docs", cache / "sheets") for role in role_ids}
-    outcome = render_sheets([r for plan in plans.values() for r in plan], cache / "sheets")
-    config_files = {}
+    plans = {role: _plan_sheets(views[role], checked, cache) for role in role_ids}
+    outcome = render_sheets([r for plan in plans.values() for r in plan], cache.sheets)
+    checked.findings.extend(outcome.findings)  # e.g. a pack too long to take in: printed with the rest
+    cache.prune_sheet_html()
+    staged = Staged(views, {}, outcome.rendered, outcome.reused)
     for role in role_ids:
         links = {r.page_path: SheetLink(r.output_rel, r.output.stat().st_size) for r in plans[role]}
-        config_files[role] = stage_role(views[role], corpus, config, cache / "stage" / role, today, links)
-    return Staged(views, config_files, outcome.rendered, outcome.reused)
+        staged.config_files[role] = stage_role(views[role], corpus, config, cache.stage(role), today, links)
+        staged.sheet_html[role] = {r.output_rel: cache.sheet_html(r.key) for r in plans[role]}
+    return staged
 
 
-def publish(new: Path, site_dir: Path) -> None:
-    """Swap the finished build in: two renames, so `site/` is never half-written."""
-    old = site_dir.with_name(f".{site_dir.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if site_dir.exists():
-        site_dir.rename(old)
-    new.rename(site_dir)
-    shutil.rmtree(old, ignore_errors=True)
+def _plan_sheets(view: RoleView, checked: CheckResult, cache: CacheDir) -> list:
+    """The role's sheet requests, keeping the HTML each PDF is printed from for the leak guard.
+    A cached PDF whose HTML is not kept (a cache from an older version) is made again."""
+    from build_tools.sheets import plan_sheets
+
+    def plan() -> list:
+        return plan_sheets(view, checked.corpus, checked.config, cache.stage(view.role_id) / "docs", cache.sheets)
+
+    requests = plan()
+    unknown = [r for r in requests if not r.html and not cache.sheet_html(r.key).is_file()]
+    if unknown:
+        for request in unknown:
+            (cache.sheets / f"{request.key}.pdf").unlink(missing_ok=True)
+        requests = plan()
+    for request in requests:
+        if request.html and not cache.sheet_html(request.key).is_file():
+            write_atomically(cache.sheet_html(request.key), request.html)
+    return requests
+
+
+def roles_to_render(staged: Staged, manifests: dict[str, incremental.Manifest], config: Config, engine: Engine,
+                    cache: CacheDir, result: BuildResult) -> list[MkDocsRun]:
+    """Each role whose staged project changed since its cached site was built: only the
+    changed pages when nothing else changed (incremental.py), otherwise the whole role."""
+    runs = []
+    for role, config_path in staged.config_files.items():
+        todo = incremental.plan(cache.last_manifest(role), manifests[role])
+        if todo.kind == "skip":
+            result.roles_skipped.append(role)
+            continue
+        cache.forget_built(role)
+        # An offline copy's search index is also written as a script, from the partial index
+        # of a dirty build: offline copies are always built whole.
+        rerender = _rerender(todo.changed, config) if todo.kind == "pages" and not config.offline else None
+        runs.append(MkDocsRun(role, config_path, cache.site(role), engine, rerender))
+        result.pages_rendered[role] = len(todo.changed) if rerender else None
+    return runs
+
+
+def _rerender(changed: tuple[str, ...], config: Config) -> Rerender:
+    """The outputs of the staged files that changed, and the URLs of the pages among them."""
+    pages = [path for path in changed if path.endswith(".md")]
+    return Rerender(
+        outputs=tuple(output_file(path, config) for path in changed),
+        page_urls=tuple(page_url(path, config) for path in pages),
+        sources=changed,
+    )
+
+
+@dataclass
+class Guard:
+    """The leak guard's work for this build: which roles to scan, and their fingerprints."""
+
+    keys: dict[str, str]
+    todo: list[str]
+    prints: Future[dict[str, leakguard.Fingerprint]] | None
+
+
+def start_guard(checked: CheckResult, manifests: dict[str, incremental.Manifest], cache: CacheDir) -> Guard:
+    """Decide which roles the leak guard scans and start fingerprinting them in a thread:
+    MkDocs renders in other processes meanwhile, and this one only waits for them.
+    A role whose site and the whole content are as when the guard last passed it is not scanned again."""
+    corpus = checked.corpus
+    content = digest(code_digest(Path(leakguard.__file__).parent, ("leakguard.py", "roles.py")),
+                     checked.config.config_file.read_bytes(),
+                     *(f"{path}\0{doc.text}" for path, doc in sorted(corpus.documents.items())))
+    keys = {role: digest(content, manifest.to_json()) for role, manifest in manifests.items()}
+    todo = [role for role in keys if cache.guarded(role) != keys[role]]
+    if not todo:
+        return Guard(keys, todo, None)
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fingerprint")
+    prints = pool.submit(leakguard.fingerprint, corpus, checked.config, todo)
+    pool.shutdown(wait=False)  # the thread ends when its one task does
+    return Guard(keys, todo, prints)
+
+
+def guard_leaks(guard: Guard, staged: Staged, sites: dict[str, Path], cache: CacheDir) -> None:
+    """Stop the build if any role's output holds text only other roles may read (leakguard.py)."""
+    if guard.prints is None:
+        return
+    prints = guard.prints.result()
+    theme = _theme_templates()
+    leaks = [leak for role in guard.todo for leak in leakguard.scan_tree(sites[role], prints[role], staged.sheet_html.get(role), theme)]
+    if leaks:
+        raise ContentErrors(leakguard.findings(leaks))
+    for role in guard.todo:
+        cache.remember_guarded(role, guard.keys[role])
 
 
 def standalone_role(config: Config, role_ids: list[str]) -> str | None:
@@ -228,34 +333,10 @@ def theme_dirs(config: Config) -> list[Path]:
     return [*dirs, config.custom_dir, *config.partials_dirs]
 
 
-def _manifest_file(cache: Path, role: str) -> Path:
-    return cache / "sites" / f"{role}.manifest.json"
-
-
-def _last_manifest(cache: Path, role: str) -> incremental.Manifest | None:
-    """The manifest of the role's last good build, if its output is still whole."""
-    path = _manifest_file(cache, role)
-    if path.is_file() and (cache / "sites" / role / "search" / "search_index.json").is_file():
-        return incremental.Manifest.from_json(path.read_text(encoding="utf-8", errors="replace"))
-    return None
-
-
-def _forget_manifest(cache: Path, role: str) -> None:
-    """Before a build writes into the role's output: if it fails, the next one is a full build."""
-    _manifest_file(cache, role).unlink(missing_ok=True)
-
-
-def _remember_manifest(cache: Path, role: str, manifest: incremental.Manifest) -> None:
-    _manifest_file(cache, role).write_text(manifest.to_json(), encoding="utf-8")
-
-
-def _rerender(changed: tuple[str, ...], config: Config) -> Rerender:
-    """The outputs of the staged files that changed, and the URLs of the pages among them."""
-    pages = [path for path in changed if path.endswith(".md")]
-    return Rerender(
-        outputs=tuple(output_file(path, config) for path in changed),
-        page_urls=tuple(page_url(path, config) for path in pages),
-    )
+def _theme_templates() -> Path | None:
+    """Material's own files (found without importing MkDocs): the leak guard skips identical copies."""
+    spec = importlib.util.find_spec("material")
+    return Path(spec.origin).parent / "templates" if spec and spec.origin else None
 
 
 def _link_tree(source: Path, target: Path) -> None:

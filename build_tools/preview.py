@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import sys
 import threading
 from datetime import date
@@ -25,8 +26,8 @@ from urllib.parse import urlsplit
 import yaml
 
 from build_tools import incremental, pipeline, site
+from build_tools.errors import Finding, UsageError, has_errors
 from build_tools.mkdocs_yml import MkDocsDumper
-from build_tools.errors import Finding, has_errors
 
 #: Edits arrive in bursts (an editor writes a temporary file, then renames it):
 #: wait this long after the last event before staging again.
@@ -41,6 +42,7 @@ def serve(config_file: Path, role: str, address: str, today: date | None) -> Non
     watched = [config.config_file, config.docs_dir, config.custom_dir, *config.partials_dirs]
     # A polite stop (SIGTERM, as from a process manager or a test) must also stop MkDocs.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    _check_address(address)
     server = site.serve(preview.project / "mkdocs.yml", address, config.guides.engine)
     path = urlsplit(config.role_url(role)).path.lstrip("/")  # mkdocs serve serves at site_url's path
     print(f"guides: previewing the {role} site at http://{address}/{path} (Ctrl+C to stop)", file=sys.stderr)
@@ -56,6 +58,20 @@ def serve(config_file: Path, role: str, address: str, today: date | None) -> Non
         observer.stop()
         server.terminate()
         server.wait()
+    if server.returncode not in (0, -signal.SIGTERM):
+        raise UsageError(f"the preview server stopped (exit {server.returncode}); see its messages above")
+
+
+def _check_address(address: str) -> None:
+    """A clear error, before MkDocs starts, when the address cannot be served on."""
+    host, _, port = address.rpartition(":")
+    if not host or not port.isdigit():
+        raise UsageError(f"-a {address}: give an address as IP:PORT, e.g. 127.0.0.1:8000")
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+            probe.bind((host.strip("[]"), int(port)))
+    except OSError as exc:
+        raise UsageError(f"-a {address}: cannot serve there: {exc.strerror or exc} (choose another port with -a)") from None
 
 
 class Preview:
@@ -66,10 +82,18 @@ class Preview:
         self.checked: pipeline.CheckResult
         self.project = Path()
         self.manifest: incremental.Manifest | None = None
+        self.first = True
+        #: Errors are shown on every page: the next good staging renders every page again.
+        self.showing_errors = False
 
     def restage(self) -> bool:
-        """Check and stage again; on errors keep the last good pages and show the errors."""
-        first = self.manifest is None
+        """Check and stage again; on errors keep the last good pages and show the errors.
+        Under the project lock: a `guides build` running now finishes first (and waits for us)."""
+        with pipeline.project_locked(self.config_file, "serve"):
+            return self._restage()
+
+    def _restage(self) -> bool:
+        first = self.first
         checked = pipeline.check(self.config_file, self.today)
         problems = [f for f in checked.findings if f.severity == "error"]
         for finding in checked.findings:
@@ -87,9 +111,9 @@ class Preview:
         pipeline.stage_roles(checked, [self.role], cache, self.today)
         self.project = cache / "stage" / self.role
         manifest = incremental.manifest(self.project, pipeline.theme_dirs(checked.config))
-        if not first and incremental.plan(self.manifest, manifest).kind == "full":
+        if not first and (self.showing_errors or incremental.plan(self.manifest, manifest).kind == "full"):
             _touch_pages(self.project / "docs")  # MkDocs --dirty then renders every page
-        self.manifest = manifest
+        self.manifest, self.first, self.showing_errors = manifest, False, False
         if not first:
             print("guides: preview updated", file=sys.stderr)
         return True
@@ -101,7 +125,7 @@ class Preview:
         settings.setdefault("extra", {}).setdefault("guides", {})["preview_errors"] = [f.format() for f in problems]
         config_path.write_text(yaml.dump(settings, Dumper=MkDocsDumper, sort_keys=False, allow_unicode=True), encoding="utf-8")
         _touch_pages(self.project / "docs")
-        self.manifest = None  # whatever comes next, render every page again
+        self.showing_errors = True  # whatever comes next, render every page again
 
 
 def _touch_pages(docs: Path) -> None:

@@ -13,9 +13,10 @@ if TYPE_CHECKING:
     from build_tools.roles import RoleView
 
 
-def report_rows(checked: CheckResult, views: dict[str, RoleView] | None = None) -> list[ReportRow]:
+def report_rows(checked: CheckResult, views: dict[str, RoleView] | None = None, site_base: str = "../") -> list[ReportRow]:
     """One row per checked page. Its findings are all of the page's findings (metadata,
-    links, review date, readability), so the report and `--format json` tell the whole story."""
+    links, review date, readability), so the report and `--format json` tell the whole story.
+    `site_base` is the published folder as seen from the report (it is written outside it)."""
     config, corpus = checked.config, checked.corpus
     by_path: dict[str, list] = {}
     for finding in checked.findings:
@@ -26,7 +27,7 @@ def report_rows(checked: CheckResult, views: dict[str, RoleView] | None = None) 
     for page in checked.readability:
         doc = corpus.documents[page.path]
         roles = tuple(r for r in config.role_ids if r in doc.roles_for(config.role_ids))
-        urls = {r: f"../{r}/{page_url(doc.path, config)}" for r in roles if views is None or (r in views and doc.path in views[r].pages)}
+        urls = {r: f"{site_base}{r}/{page_url(doc.path, config)}" for r in roles if views is None or (r in views and doc.path in views[r].pages)}
         rows.append(ReportRow(
             readability=dataclasses.replace(page, findings=sorted(by_content_path.get(page.path, []))),
             title=doc.title,

@@ -47,6 +47,8 @@ class Rerender:
 
     outputs: tuple[str, ...]
     page_urls: tuple[str, ...]
+    #: The staged `docs/` files that changed (the sources of `outputs`).
+    sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -118,6 +120,14 @@ def _prepare_rerender(run: MkDocsRun) -> bytes:
     old_index = (run.site_dir / SEARCH_INDEX).read_bytes()
     for rel in (*run.rerender.outputs, *ALWAYS_WRITTEN):
         (run.site_dir / rel).unlink(missing_ok=True)
+    # MkDocs --dirty renders every page whose source is newer than its output: make every
+    # other staged file old (a preview may have touched them), so that exactly the outputs
+    # removed above are written and no file shared with the published site is opened.
+    docs = run.config_file.parent / "docs"
+    changed = set(run.rerender.sources)
+    for path in docs.rglob("*"):
+        if path.is_file() and path.relative_to(docs).as_posix() not in changed:
+            os.utime(path, (0, 0))
     return old_index
 
 

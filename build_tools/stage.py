@@ -18,11 +18,13 @@ from typing import Any
 import yaml
 
 from build_tools.config import Config
+from build_tools.contact_links import contact_options
 from build_tools.mkdocs_yml import MkDocsDumper
 from build_tools.content.links import html_media_one_folder_up
 from build_tools.content.model import Corpus, Document
 from build_tools.resources import offline_search_shim
 from build_tools.roles import RoleView, StagedPage, extension_config, substitute_variables
+from build_tools.sheets.model import DEFAULT_RATINGS
 
 LEVELS_PAGE = "involvement-levels.md"
 #: Every role site needs a home page (the landing page links to it); made when the content has none for the role.
@@ -31,6 +33,11 @@ HOME_PAGE = "index.md"
 THEME_CSS = "assets/stylesheets/guides.css"
 THEME_JS = "assets/javascripts/read-aloud.js"
 _LINE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+#: Front matter keys Material reads from a page (passed through to the staged page), and
+#: those of them that every page's navigation shows (also put in the staged mkdocs.yml, so
+#: that changing one rebuilds the whole role: see incremental.py).
+THEME_KEYS = ("hide", "description", "icon", "status", "subtitle", "template", "tags", "search")
+NAV_KEYS = ("icon", "status", "subtitle")
 #: Above this many pages a role's site renders only the open part of the navigation on each
 #: page (Material's `navigation.prune`): with the whole tree on every page, MkDocs' time per
 #: page grows with the size of the site.
@@ -113,16 +120,26 @@ def staged_settings(view: RoleView, config: Config, today: date, sheets: dict[st
     settings["nav"] = navigation(view, config)
     extensions = list(settings.get("markdown_extensions") or [])
     extensions.append({"build_tools.markdown_ext": extension_config(config, view.role_id)})
+    extensions.append({"build_tools.contact_links": contact_options(config.guides.variables)})
     settings["markdown_extensions"] = extensions
     extra = dict(settings.get("extra") or {})
     extra["guides"] = {
         "role": {"id": role.id, "label": role.label},
         "landing": config.landing_link(role.id),
+        #: The landing page's full address, for the 404 page (served at any depth).
+        "landing_url": config.site_url,
     }
+    if nav_meta := {path: meta for path, page in sorted(view.pages.items()) if (meta := theme_meta(page.document, NAV_KEYS))}:
+        extra["guides"]["nav_meta"] = nav_meta  # read by no template: shown in every page's navigation
     settings["extra"] = extra
     if config.offline:
         offline_settings(settings)
     return settings
+
+
+def theme_meta(doc: Document, keys: tuple[str, ...] = THEME_KEYS) -> dict[str, Any]:
+    """The front matter keys Material reads itself (`hide`, `icon`, …) that the page sets."""
+    return {key: value for key in keys if (value := getattr(doc.meta, key)) is not None}
 
 
 def staged_text(page: StagedPage, data: dict[str, Any], config: Config) -> str:
@@ -132,7 +149,8 @@ def staged_text(page: StagedPage, data: dict[str, Any], config: Config) -> str:
     its config with pure-Python YAML on every run, and an edit stays local to its page.
     A page with no front matter gains three lines at the top."""
     doc = page.document
-    head = yaml.dump({"title": doc.title, "guides": data}, Dumper=_LINE_DUMPER, default_flow_style=True,
+    meta = {"title": doc.title, "guides": data, **theme_meta(doc)}
+    head = yaml.dump(meta, Dumper=_LINE_DUMPER, default_flow_style=True,
                      width=2**31 - 1, allow_unicode=True, sort_keys=True).strip()
     room = doc.body_start - 3  # lines between the two `---` fences
     padding = [""] * (room - 1) if room >= 1 else []
@@ -161,10 +179,13 @@ def page_data(page: StagedPage, view: RoleView, config: Config, today: date, she
         "version": meta.version,
         "owner": substitute_variables(meta.owner, config) if meta.owner else None,
         "review_due": meta.review_due.isoformat() if meta.review_due else None,
+        "review_due_words": long_date(meta.review_due) if meta.review_due else None,
         "overdue": bool(meta.review_due and meta.review_due < today),
         "level": None,
         "companion": None,
         "sheet": None,
+        "back": back_link(doc, view, config) if doc.is_easy else None,
+        "ratings": list(meta.ratings or DEFAULT_RATINGS) if meta.type == "self-assessment" else None,
     }
     if meta.level and meta.level in config.level_ids:
         level = config.level(meta.level)
@@ -178,6 +199,19 @@ def page_data(page: StagedPage, view: RoleView, config: Config, today: date, she
     if sheet := sheets.get(doc.path):
         data["sheet"] = {"href": relative_url(doc.path, sheet.path, config), "size": human_size(sheet.size_bytes)}
     return data
+
+
+def back_link(doc: Document, view: RoleView, config: Config) -> dict[str, str]:
+    """Where an easy-read page's "Back to…" link leads: its folder's index page, else home."""
+    folder_index = f"{doc.folder}/{HOME_PAGE}" if doc.folder else HOME_PAGE
+    target = folder_index if folder_index in view.pages and folder_index != doc.path else HOME_PAGE
+    title = view.pages[target].document.title if target in view.pages else "Home"
+    return {"href": relative_url(doc.path, target, config), "title": title if target != HOME_PAGE else "the home page"}
+
+
+def long_date(day: date) -> str:
+    """`30 June 2027`: dates in words, unambiguous for every reader (pages and sheets)."""
+    return f"{day.day} {day:%B %Y}"
 
 
 def navigation(view: RoleView, config: Config) -> list[Any]:
@@ -265,12 +299,12 @@ def page_url(path: str, config: Config, online: bool = False) -> str:
         return path
     stem = path[:-3]
     name = PurePosixPath(stem).name
-    if not config.mkdocs.get("use_directory_urls", True) or (config.offline and not online):
-        return stem + ".html"
-    if name in ("index", "README"):
+    directory_urls = config.mkdocs.get("use_directory_urls", True) and not (config.offline and not online)
+    if name in ("index", "README"):  # MkDocs serves both as the folder's index page
         parent = str(PurePosixPath(stem).parent)
-        return "" if parent == "." else parent + "/"
-    return stem + "/"
+        folder = "" if parent == "." else parent + "/"
+        return folder if directory_urls else folder + "index.html"
+    return stem + "/" if directory_urls else stem + ".html"
 
 
 def output_file(path: str, config: Config) -> str:

@@ -9,9 +9,9 @@ import re
 from datetime import date
 
 from build_tools.config import VARIABLE, Config, lookup_variable
-from build_tools.content.links import INLINE_CODE, link_targets, resolve_link
+from build_tools.content.links import link_targets, resolve_link
 from build_tools.content.model import Corpus, Document, parse_ids
-from build_tools.content.scan import first_heading
+from build_tools.content.scan import first_heading, without_code_spans
 from build_tools.errors import Finding, error, warning
 from build_tools.icons import icon_path
 from build_tools.markdown_ext import BLOCKS
@@ -106,7 +106,7 @@ def check_definitions(doc: Document, config: Config) -> list[Finding]:
     for number in range(doc.body_start, len(lines) + 1):
         if number in doc.code or DEFINITION.match(lines[number - 1]):
             continue
-        for match in USE.finditer(INLINE_CODE.sub("", lines[number - 1])):
+        for match in USE.finditer(without_code_spans(lines[number - 1])):
             label = _label(match.group("footnote") or match.group("ref") or match.group("text"))
             if label not in defined:
                 continue

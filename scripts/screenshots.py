@@ -57,8 +57,9 @@ def choose_pages(site_dir: Path) -> tuple[str, str]:
                     return path
         raise SystemExit(f"no {what} in the build")
 
-    easy = pick(pages("partner"), ["guides-page--easy", "guides-tool\" href=", "download>"], "partner easy-read page")
-    staff = pick([(p, h) for p, h in pages("staff") if "guides-page--easy" not in h], ["guides-badge", "download>"], "staff page")
+    sheet = 'type="application/pdf"'  # the "Print this sheet" link
+    easy = pick(pages("partner"), ["guides-page--easy", "guides-tool\" href=", sheet], "partner easy-read page")
+    staff = pick([(p, h) for p, h in pages("staff") if "guides-page--easy" not in h], ["guides-badge", sheet], "staff page")
     return easy, staff
 
 
@@ -67,7 +68,7 @@ def sheet_of(site_dir: Path, page: str) -> Path:
     import re
 
     html = (site_dir / page).read_text(encoding="utf-8")
-    match = re.search(r'href="([^"]+\.pdf)" download', html)
+    match = re.search(r'href="([^"]+\.pdf)" type="application/pdf"', html)
     if not match:
         raise SystemExit(f"{page} links to no PDF sheet")
     return (site_dir / page).parent.joinpath(match.group(1)).resolve()

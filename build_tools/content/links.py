@@ -14,8 +14,8 @@ from pathlib import PurePosixPath
 from urllib.parse import unquote
 
 from build_tools.content.model import Document
+from build_tools.content.scan import without_code_spans
 
-INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+\1")
 #: `[text](target "title")`, `![alt](<my picture.png>)`; the text may hold one level of
 #: brackets (an image inside a link). `[^1]` footnote references are not links.
 INLINE_LINK = re.compile(
@@ -48,7 +48,7 @@ def link_targets(doc: Document) -> Iterator[tuple[int, str]]:
 def _linkable_lines(doc: Document) -> list[str]:
     """The page's lines with front matter, code and HTML comments blanked (line numbers kept)."""
     lines = [
-        "" if number < doc.body_start or number in doc.code else INLINE_CODE.sub("", line)
+        "" if number < doc.body_start or number in doc.code else without_code_spans(line)
         for number, line in enumerate(doc.lines, start=1)
     ]
     text = "\n".join(lines)

@@ -61,7 +61,7 @@ BLOCK_LEVEL = (
     "summary|tbody|td|textarea|tfoot|th|thead|tr|video|center"
 )
 HTML_TAG = re.compile(rf"<(?P<close>/?)(?P<tag>{BLOCK_LEVEL})(?=[\s/>])[^>]*?(?P<self>/?)>", re.IGNORECASE)
-INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
+BACKTICKS = re.compile(r"`+")
 HEADING = re.compile(r"^#\s+(?P<title>.+?)\s*#*\s*$")
 
 
@@ -113,7 +113,7 @@ def scan(lines: list[str], start: int = 1) -> Scan:
         line = visible[number - 1]
         if depth:
             result.html_depth[number] = depth
-        for match in HTML_TAG.finditer(INLINE_CODE.sub("", line)):
+        for match in HTML_TAG.finditer(without_code_spans(line)):
             if match.group("self") or match.group("tag").lower() in ("p", "li", "dt", "dd", "option", "tr", "td", "th"):
                 continue  # void or optional-end elements cannot hide what follows
             depth = max(0, depth + (-1 if match.group("close") else 1))
@@ -242,8 +242,42 @@ def _strip_comments(lines: list[str], start: int, code: set[int]) -> tuple[list[
 
 def _comment_start(line: str, pos: int) -> int:
     """Where a comment opens at or after `pos`, ignoring `<!--` inside inline code."""
-    masked = INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)
-    return masked.find(COMMENT_OPEN, pos)
+    if line.find(COMMENT_OPEN, pos) < 0:
+        return -1
+    return without_code_spans(line, keep_width=True).find(COMMENT_OPEN, pos)
+
+
+def code_spans(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each inline code span in `line`: a run of N backticks up to the next
+    run of exactly N (CommonMark). Linear in the line's length, however hostile the line
+    (a backtracking regex takes minutes on a few thousand backticks)."""
+    runs = [(m.start(), m.end()) for m in BACKTICKS.finditer(line)]
+    following: list[int | None] = [None] * len(runs)
+    last: dict[int, int] = {}
+    for index in range(len(runs) - 1, -1, -1):
+        width = runs[index][1] - runs[index][0]
+        following[index] = last.get(width)
+        last[width] = index
+    spans, index = [], 0
+    while index < len(runs):
+        closer = following[index]
+        if closer is None:
+            index += 1
+            continue
+        spans.append((runs[index][0], runs[closer][1]))
+        index = closer + 1
+    return spans
+
+
+def without_code_spans(line: str, keep_width: bool = False) -> str:
+    """`line` with its inline code spans removed (or blanked, keeping every column)."""
+    if "`" not in line:
+        return line
+    parts, pos = [], 0
+    for start, end in code_spans(line):
+        parts += [line[pos:start], " " * (end - start) if keep_width else ""]
+        pos = end
+    return "".join(parts) + line[pos:]
 
 
 def _container_depth(line: str) -> int:

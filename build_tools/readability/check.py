@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from build_tools.errors import Finding
-from build_tools.readability import rules
+from build_tools.readability import acronyms, easy_rules, numbers, rules
 from build_tools.readability.extract import extract
 from build_tools.readability.metrics import PageMetrics, page_metrics
 from build_tools.readability.plain_words import default_index
+from build_tools.readability.sentences import Sentence
 from build_tools.readability.settings import ReadabilitySettings
 
 _TITLE_KEY = re.compile(r"^title\s*:")
+_CAPITALISED = re.compile(r"(?<!\S)[A-Z]\S*")
+_LOWER_CASE = re.compile(r"(?<!\S)[a-z]\S*")
 
 
 @dataclass
@@ -39,6 +43,31 @@ class PageReadability:
     @property
     def warnings(self) -> int:
         return sum(1 for f in self.findings if f.severity == "warning")
+
+    @property
+    def rule_counts(self) -> dict[str, int]:
+        """Findings per rule, most first: what drives this page's findings."""
+        return rule_counts(self.findings)
+
+
+def rule_counts(findings: Iterable[Finding]) -> dict[str, int]:
+    """Findings per rule, most first (then by rule name)."""
+    counts = Counter(finding.rule for finding in findings)
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
+def names_on_page(sentences: Sequence[Sentence], explained: Iterable[str]) -> frozenset[str]:
+    """Lower-case words that are names, so they do not inflate the grade: explained
+    acronyms and glossary terms' words, and proper names: words capitalised inside a
+    sentence ("European Union"; not the first word, not "I") that the page never
+    writes in lower case (so "the Involvement team" beside "involvement" is no name)."""
+    # Regexes over the joined words: several times quicker than a loop over every word.
+    inside = " ".join(" ".join(s.tokens[1:]) for s in sentences)
+    capitalised = {word.lower() for word in _CAPITALISED.findall(inside) if word != "I"}
+    if capitalised:
+        written = " ".join(" ".join(s.tokens) for s in sentences)
+        capitalised -= set(_LOWER_CASE.findall(written))
+    return frozenset({word.lower() for word in explained} | capitalised)
 
 
 def title_line(text: str, body_start: int, first_read: int | None) -> int:
@@ -71,16 +100,29 @@ def check_page(
     """
     profile = settings.profile_for(is_easy=is_easy, page_type=page_type)
     page = extract(text, body_start)
-    metrics = page_metrics(page.sentences, settings.language)
-    explained = rules.explained_terms(page.abbreviations, glossary_terms)
-    page_line = title_line(text, body_start, page.sentences[0].line if page.sentences else None)
+    sentences = page.sentences
+    explained = acronyms.explained_terms(page.abbreviations, glossary_terms)
+    metrics = page_metrics(sentences, settings.language, names_on_page(sentences, explained))
+    page_line = title_line(text, body_start, sentences[0].line if sentences else None)
+    glossary_page = page_type == "glossary"
+    if glossary_page:
+        # A glossary's terms are hard words on purpose, and it lists their other names:
+        # its explanations are checked like any page, its term lines and synonyms are not.
+        sentences = [s for s in sentences if s.text.lower() not in glossary_terms]
     findings = [
-        *rules.sentence_length(path, page.sentences, profile),
+        *rules.sentence_length(path, sentences, profile),
         *rules.grade(path, metrics, page_line, profile),
         *rules.italics(path, page.prose, profile),
-        *rules.capitals_and_acronyms(path, page.sentences, explained, profile),
-        *rules.number_words(path, page.sentences, profile),
-        *rules.plain_words(path, page.sentences, default_index(), profile),
+        *acronyms.capitals_and_acronyms(path, sentences, explained, profile, is_easy=is_easy),
+        *numbers.number_words(path, sentences, profile),
+        *numbers.percentages(path, sentences, profile),
+        *numbers.ranges(path, sentences, profile),
+        *rules.plain_words(path, sentences, default_index(), profile),
+        *easy_rules.double_negative(path, sentences, profile),
+        *([] if glossary_page else
+          easy_rules.synonyms(path, sentences, easy_rules.synonym_groups(glossary_terms), profile)),
+        *easy_rules.many_ideas(path, sentences, profile),
+        *easy_rules.passive(path, sentences, profile),
     ]
     findings.sort(key=lambda f: f.line)  # stable: within a line, rule order then text order
     return PageReadability(

@@ -6,12 +6,19 @@ import json
 from collections.abc import Iterable, Sequence
 
 from build_tools.errors import Finding
+from build_tools.readability.check import rule_counts
 from build_tools.readability.rows import ReportRow
 
 
 def format_text(findings: Iterable[Finding]) -> str:
     """One `path:line: severity rule: message (fix)` line per finding."""
     return "\n".join(finding.format() for finding in findings)
+
+
+def format_rule_counts(findings: Iterable[Finding]) -> str:
+    """One line of findings per rule, most first: "plain-words 12, acronym 3"."""
+    counts = rule_counts(findings)
+    return "findings per rule: " + ", ".join(f"{rule} {count}" for rule, count in counts.items()) if counts else ""
 
 
 def format_json(rows: Sequence[ReportRow], findings: Sequence[Finding] | None = None) -> str:
@@ -25,6 +32,7 @@ def format_json(rows: Sequence[ReportRow], findings: Sequence[Finding] | None = 
             "pages": len(rows),
             "errors": sum(f.severity == "error" for f in every),
             "warnings": sum(f.severity == "warning" for f in every),
+            "rules": rule_counts(every),
         },
         "pages": [row.as_dict() for row in rows],
     }

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
+from build_tools.readability.check import rule_counts
 from build_tools.readability.output import format_json
 from build_tools.readability.rows import ReportRow
 
@@ -124,6 +125,7 @@ def render_report(rows: Sequence[ReportRow], *, today: date, site_name: str = ""
             if row.readability.metrics["flesch_kincaid_grade"] > row.readability.limits.get("max_grade", float("inf"))
         ),
         "overdue": sum(1 for row in rows if row.review_due is not None and row.review_due < today),
+        "rules": rule_counts(f for row in rows for f in row.readability.findings),
     }
     return _environment().get_template(TEMPLATE).render(
         rows=ordered, chart=grade_chart(ordered), summary=summary, today=today, site_name=site_name

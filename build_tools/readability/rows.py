@@ -51,5 +51,6 @@ class ReportRow:
             "limits": dict(page.limits),
             "errors": page.errors,
             "warnings": page.warnings,
+            "rule_counts": page.rule_counts,
             "findings": [finding.as_dict() for finding in page.findings],
         }

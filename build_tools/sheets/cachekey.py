@@ -10,12 +10,12 @@ from pathlib import Path
 from build_tools.sheets.model import RENDER_OPTIONS
 
 #: Bump to discard every cached sheet (e.g. after changing how PDFs are written).
-FORMAT = "sheets-1"
+FORMAT = "sheets-2"
 #: Libraries whose output ends up in the PDF.
 ENGINES = ("weasyprint", "pydyf", "fonttools", "markdown", "pymdown-extensions", "jinja2", "segno", "mkdocs-material")
 #: Our own code that shapes a sheet (the package version, as far as sheets are concerned).
 CODE = Path(__file__).resolve().parent
-SHARED_CODE = ("markdown_ext.py", "icons.py")
+SHARED_CODE = ("markdown_ext.py", "contact_links.py", "easyread.py", "icons.py")
 
 
 def sheet_key(*, texts: Iterable[str], html: str, files: Iterable[Path], settings: Iterable[str]) -> str:

@@ -16,6 +16,7 @@ from markupsafe import Markup
 from build_tools.content.glossary import Term
 from build_tools.resources import templates_dir
 from build_tools.sheets.fonts import FAMILY, FontFile
+from build_tools.stage import long_date
 
 #: The sheet templates and print.css, shipped with the product (not per project).
 PARTIALS = templates_dir()
@@ -91,11 +92,6 @@ def footer_text(title: str, version: str | None, review_due: date | None) -> str
     if review_due:
         pieces.append(f"Review by {long_date(review_due)}")
     return " · ".join(pieces)
-
-
-def long_date(day: date) -> str:
-    """`30 June 2027`: unambiguous in every English-speaking country."""
-    return f"{day.day} {day:%B %Y}"
 
 
 def css_string(text: str) -> Markup:

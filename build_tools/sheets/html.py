@@ -17,6 +17,7 @@ from typing import Any
 from markdown import Markdown
 
 from build_tools.config import Config
+from build_tools.contact_links import contact_options
 from build_tools.errors import UsageError
 from build_tools.roles import extension_config
 from build_tools.sheets.print_ext import PrintExtension, PrintOptions, PrintReport
@@ -42,6 +43,8 @@ def markdown_extensions(config: Config, role_id: str) -> tuple[list[str], dict[s
             names.append(str(item))
     names.append("build_tools.markdown_ext")
     options["build_tools.markdown_ext"] = extension_config(config, role_id)
+    names.append("build_tools.contact_links")
+    options["build_tools.contact_links"] = contact_options(config.guides.variables)
     return list(dict.fromkeys(names)), options
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from build_tools.errors import Finding
 
 #: Page types with a print layout of their own; any other printed page uses "page".
 LAYOUTS = ("step-by-step", "checklist", "form", "self-assessment", "pack")
@@ -48,6 +50,13 @@ class SheetRequest:
     sources: tuple[str, ...]
     #: sha256 over every input; a PDF cached under this key is reused as it is.
     key: str
+    #: The source page as findings name it, relative to the project (`content/x.md`).
+    source_path: str = ""
+
+    @property
+    def source(self) -> str:
+        """The page the sheet is made from, as findings name it (`content/…`)."""
+        return self.source_path or self.page_path
 
     @property
     def name(self) -> str:
@@ -59,6 +68,8 @@ class SheetRequest:
 class SheetOutcome:
     rendered: int
     reused: int
+    #: Warnings about the PDFs themselves (a pack too long to take in).
+    findings: list[Finding] = field(default_factory=list)
 
 #: How every sheet is written: tagged PDF/UA-1 with fillable fields. Read by pdf.py,
 #: and part of every cache key.

@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import pydyf
 import weasyprint
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
@@ -63,9 +64,11 @@ def _fonts() -> FontConfiguration:
     return FontConfiguration()
 
 
-def render_pdf(html: str, *, base_url: str, allowed_roots: tuple[str, ...], name: str) -> bytes:
-    """Render one HTML document to PDF bytes; `name` is how errors name the sheet."""
+def render_pdf(html: str, *, base_url: str, allowed_roots: tuple[str, ...], name: str) -> tuple[bytes, int]:
+    """Render one HTML document to PDF bytes and its number of pages; `name` is how errors
+    name the sheet."""
     collect = _Collect()
+    pages: list[int] = []
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collect)
     try:
@@ -75,7 +78,7 @@ def render_pdf(html: str, *, base_url: str, allowed_roots: tuple[str, ...], name
         )
         data = document.write_pdf(
             pdf_variant=RENDER_OPTIONS["pdf_variant"], pdf_forms=RENDER_OPTIONS["pdf_forms"],
-            font_config=_fonts(),
+            font_config=_fonts(), finisher=lambda rendered, pdf: (pages.append(len(rendered.pages)), _radio_groups(pdf)),
         )
     except Exception as exc:  # WeasyPrint raises many kinds; all mean the engine failed here
         raise EngineError(f"sheet {name}: WeasyPrint failed: {type(exc).__name__}: {exc}") from exc
@@ -83,4 +86,38 @@ def render_pdf(html: str, *, base_url: str, allowed_roots: tuple[str, ...], name
         logger.removeHandler(collect)
     if collect.messages:
         raise EngineError(f"sheet {name}: " + "; ".join(dict.fromkeys(collect.messages)))
-    return data
+    return data, pages[0] if pages else 0
+
+
+def _radio_groups(pdf: pydyf.PDF) -> None:
+    """Make each group of radio buttons one field, as PDF forms expect.
+
+    WeasyPrint lists every button of a group in the form's field list as well as the
+    group (so each appeared twice), gives each button a field name of its own, and
+    names the group after its first button ("Not yet: statement"). Here the group is
+    the only field, named after the statement; each button keeps only its own title
+    ("Partly: statement"), and its option is the group's `Opt` entry."""
+    fields = pdf.catalog["AcroForm"]["Fields"] if "AcroForm" in pdf.catalog else None
+    if fields is None:
+        return
+    kids: set[bytes] = set()
+    for item in pdf.objects:
+        if not isinstance(item, pydyf.Dictionary) or item.get("FT") != "/Btn" or "Kids" not in item or "Opt" not in item:
+            continue
+        references = list(item["Kids"])
+        kids.update(bytes(r) for r in references)
+        first_title, first_option = _text(item.get("TU")), _text(item["Opt"][0]) if len(item["Opt"]) else ""
+        prefix = f"{first_option}: "
+        if first_title.startswith(prefix):
+            item["TU"] = pydyf.String(first_title[len(prefix):])
+        for reference in references:
+            kid = pdf.objects[int(bytes(reference).split()[0])]
+            if isinstance(kid, pydyf.Dictionary):
+                kid.pop("T", None)
+    fields[:] = [f for f in fields if bytes(f) not in kids]
+
+
+def _text(value: object) -> str:
+    """A pydyf String's text."""
+    text = getattr(value, "string", value)
+    return text.decode("utf-8", "replace") if isinstance(text, bytes) else str(text or "")

@@ -8,7 +8,6 @@ Each request it returns is self-contained: a worker process needs nothing else.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
@@ -20,39 +19,21 @@ from build_tools.content.glossary import Term
 from build_tools.content.model import Corpus, Document
 from build_tools.errors import ContentErrors, Finding, error
 from build_tools.icons import icons_dir
-from build_tools.roles import RoleView, StagedPage, substitute_variables
-from build_tools.sheets.cachekey import sheet_key
+from build_tools.roles import RoleView, StagedPage
+from build_tools.sheets.cachekey import SHARED_CODE, sheet_key
 from build_tools.sheets.document import (
     PARTIALS, STYLESHEET, LevelBadge, Part, SheetView, footer_text, render_document, template_files,
 )
-from build_tools.sheets.fonts import FontFile, project_fonts
+from build_tools.sheets.context import PlanContext, Problems, layout_of, text_of
+from build_tools.sheets.fonts import project_fonts
 from build_tools.sheets.html import page_html
-from build_tools.sheets.links import LinkMap, online_url, resolve, short_address
-from build_tools.sheets.model import DEFAULT_RATINGS, KIND_LABELS, LAYOUTS, SheetRequest
+from build_tools.sheets.links import LinkMap, online_url, short_address
+from build_tools.sheets.model import DEFAULT_RATINGS, KIND_LABELS, SheetRequest
+from build_tools.sheets.pack import merge_terms, pack_links, pack_members, pack_parts, printed_texts
 from build_tools.sheets.print_ext import PrintOptions
 from build_tools.sheets.qr import qr_data_uri
 
 TITLE_HEADING = re.compile(r"^#\s+\S")
-EASY_SUFFIX_IN_TITLE = re.compile(r"\s*\(easy read\)\s*$", re.IGNORECASE)
-
-
-class _Problems(Exception):
-    def __init__(self, findings: list[Finding]) -> None:
-        super().__init__(findings)
-        self.findings = findings
-
-
-@dataclass(frozen=True)
-class _Context:
-    """What every sheet of one role shares."""
-
-    config: Config
-    corpus: Corpus
-    view: RoleView
-    docs_dir: Path
-    links: LinkMap
-    fonts: tuple[FontFile, ...]
-    levels: tuple[LevelBadge, ...]
 
 
 def plan_sheets(view: RoleView, corpus: Corpus, config: Config, docs_dir: Path, cache_dir: Path | None = None) -> list[SheetRequest]:
@@ -63,14 +44,14 @@ def plan_sheets(view: RoleView, corpus: Corpus, config: Config, docs_dir: Path, 
     exactly as when its cached PDF was made is not turned into HTML again: its request
     only names that PDF. Raises ContentErrors naming every sheet that cannot be made.
     """
-    memo: ResultCache[str] | None = ResultCache(cache_dir / f"plan-{view.role_id}.pickle") if cache_dir else None
+    memo: ResultCache[str] | None = ResultCache(cache_dir / f"plan-{view.role_id}.json") if cache_dir else None
     shared = _shared_sources(view, config) if memo else ""
     fonts_dir = config.custom_dir / "assets" / "fonts" if config.custom_dir else None
-    context = _Context(
+    context = PlanContext(
         config=config, corpus=corpus, view=view, docs_dir=docs_dir,
-        links=LinkMap(config, view.role_id, frozenset(view.pages), frozenset(view.assets)),
         fonts=tuple(project_fonts(fonts_dir)),
         levels=tuple(LevelBadge(lv.id, lv.label, lv.colour) for lv in config.guides.levels),
+        others={}, link_maps={},
     )
     requests: list[SheetRequest] = []
     findings: list[Finding] = []
@@ -82,7 +63,7 @@ def plan_sheets(view: RoleView, corpus: Corpus, config: Config, docs_dir: Path, 
             if memo is None:
                 requests.append(_plan_one(page, context))
                 continue
-            sources = digest(shared, path, *_printed_texts(page, view))
+            sources = digest(shared, path, context.audience(page), *printed_texts(page, view))
             known = memo.old.get(sources)
             if known and cache_dir and (cache_dir / f"{known}.pdf").is_file():
                 requests.append(_cached_request(page, context, known))
@@ -91,7 +72,7 @@ def plan_sheets(view: RoleView, corpus: Corpus, config: Config, docs_dir: Path, 
                 request = _plan_one(page, context)
                 requests.append(request)
                 memo.get_or_make(sources, lambda request=request: request.key)
-        except _Problems as problems:
+        except Problems as problems:
             findings += problems.findings
     if findings:
         raise ContentErrors(sorted(findings))
@@ -105,7 +86,7 @@ def _shared_sources(view: RoleView, config: Config) -> str:
     code, templates, fonts, the role's pages (links) and pictures."""
     package = Path(__file__).resolve().parent
     files = [config.config_file, *template_files(), *sorted(package.glob("*.py")),
-             package.parent / "markdown_ext.py", package.parent / "icons.py"]
+             *(package.parent / name for name in SHARED_CODE)]
     assets = [config.docs_dir / a for a in view.assets]
     return digest(
         view.role_id, "\n".join(sorted(view.pages)),
@@ -114,23 +95,14 @@ def _shared_sources(view: RoleView, config: Config) -> str:
     )
 
 
-def _printed_texts(page: StagedPage, view: RoleView) -> list[str]:
-    texts = [page.text]
-    for entry in page.document.meta.pack or []:
-        target = resolve(page.document.folder, entry)
-        member = view.pages.get(target) if target else None
-        texts.append(member.text if member else f"missing:{entry}")
-    return texts
-
-
-def _cached_request(page: StagedPage, ctx: _Context, key: str) -> SheetRequest:
+def _cached_request(page: StagedPage, ctx: PlanContext, key: str) -> SheetRequest:
     """A request for a sheet already in the cache: render_sheets only copies it."""
     doc = page.document
     output_rel = output_path(doc.path)
     return SheetRequest(
         page_path=doc.path, role_id=ctx.view.role_id, layout=layout_of(doc),
         output=ctx.docs_dir / output_rel, output_rel=output_rel, html="", base_url="",
-        allowed_roots=(), sources=(doc.path,), key=key,
+        allowed_roots=(), sources=(doc.path,), key=key, source_path=ctx.config.source_path(doc.path),
     )
 
 
@@ -143,30 +115,24 @@ def output_path(page_path: str) -> str:
     return page_path[:-3] + ".pdf" if page_path.endswith(".md") else page_path + ".pdf"
 
 
-def layout_of(doc: Document) -> str:
-    return doc.meta.type if doc.meta.type in LAYOUTS else "page"
-
-
-def _plan_one(page: StagedPage, ctx: _Context) -> SheetRequest:
+def _plan_one(page: StagedPage, ctx: PlanContext) -> SheetRequest:
     doc = page.document
     output_rel = output_path(doc.path)
     layout = layout_of(doc)
+    audience = ctx.audience(page)
+    links = ctx.links_for(audience)
     findings: list[Finding] = []
-    members = _pack_members(page, ctx, output_rel, findings) if layout == "pack" else []
-    #: In a pack, links between its pages lead to the part: "(Part 2, page 9)".
-    inside = {m.document.path: (f"part-{n}", f"Part {n}") for n, m in enumerate(members, start=1)}
-    body, files = _body(page, ctx, output_rel, findings, inside=inside)
-    parts: list[Part] = []
-    for number, member in enumerate(members, start=1):
-        part_body, part_files = _body(member, ctx, output_rel, findings, prefix=f"part-{number}-", shift=1, inside=inside)
-        files += part_files
-        title = EASY_SUFFIX_IN_TITLE.sub("", _text(member.document.title, ctx.config))
-        parts.append(Part(id=f"part-{number}", title=title, layout=layout_of(member.document), body=part_body))
+    members = pack_members(page, ctx, output_rel, findings) if layout == "pack" else []
+    inside = pack_links(members)
+    body, files = _body(page, ctx, links, output_rel, findings, inside=inside)
+    parts, part_files = pack_parts(members, ctx, lambda member, prefix, shift: _body(
+        member, ctx, links, output_rel, findings, prefix=prefix, shift=shift, inside=inside))
+    files += part_files
     if findings:
-        raise _Problems(findings)
+        raise Problems(findings)
 
     staged = [page, *members]
-    sheet = _sheet_view(page, ctx, layout, body, parts, _merge_terms([t for p in staged for t in p.hard_words]))
+    sheet = _sheet_view(page, ctx, audience, layout, body, parts, merge_terms([t for p in staged for t in p.hard_words]))
     html = _document(sheet, doc, output_rel)
     files += [*template_files(), *(f.path for f in ctx.fonts)]
     roots = (PARTIALS, ctx.config.project_dir, ctx.config.docs_dir, icons_dir(), *(f.path.parent for f in ctx.fonts))
@@ -184,16 +150,17 @@ def _plan_one(page: StagedPage, ctx: _Context) -> SheetRequest:
             texts=[p.text for p in staged],
             html=html,
             files=files,
-            settings=[ctx.view.role_id, layout, doc.path, ctx.config.language, ctx.config.role_url(ctx.view.role_id)],
+            settings=[ctx.view.role_id, audience, layout, doc.path, ctx.config.language, ctx.config.role_url(audience)],
         ),
+        source_path=ctx.config.source_path(doc.path),
     )
 
 
-def _sheet_view(page: StagedPage, ctx: _Context, layout: str, body: Markup, parts: list[Part], hard_words: list[Term]) -> SheetView:
+def _sheet_view(page: StagedPage, ctx: PlanContext, audience: str, layout: str, body: Markup, parts: list[Part], hard_words: list[Term]) -> SheetView:
     """What the template shows around the body: title, who it is for, level, footer, QR."""
     doc, meta, config = page.document, page.document.meta, ctx.config
-    url = online_url(config, ctx.view.role_id, doc.path)
-    title = _text(doc.title, config)
+    url = online_url(config, audience, doc.path)
+    title = text_of(doc.title, config)
     kind = KIND_LABELS.get(layout if layout != "page" else meta.type, "Page")
     return SheetView(
         lang=config.language,
@@ -201,15 +168,15 @@ def _sheet_view(page: StagedPage, ctx: _Context, layout: str, body: Markup, part
         site_name=config.site_name,
         kind=f"Easy read {kind.lower()}" if doc.is_easy and layout != "pack" else kind,
         layout=layout,
-        role=config.role(ctx.view.role_id).label,
+        role=config.role(audience).label,
         body=body,
         footer=footer_text(title, meta.version, meta.review_due),
         stylesheet=STYLESHEET.as_uri(),
         levels=ctx.levels,
         fonts=ctx.fonts,
         level=next((lv for lv in ctx.levels if lv.id == meta.level), None),
-        summary=_text(meta.summary, config) if meta.summary else None,
-        owner=_text(meta.owner, config) if meta.owner else None,
+        summary=text_of(meta.summary, config) if meta.summary else None,
+        owner=text_of(meta.owner, config) if meta.owner else None,
         easy=doc.is_easy or layout == "pack",
         note_space=meta.note_space and layout == "step-by-step",
         url=url,
@@ -227,14 +194,14 @@ def _document(sheet: SheetView, doc: Document, output_rel: str) -> str:
     except jinja2.TemplateError as exc:
         where = f"partials/{getattr(exc, 'name', None) or template + '.html'}"
         line = getattr(exc, "lineno", None)
-        raise _Problems([error(
+        raise Problems([error(
             doc.path, 0, "sheet-template",
             f"sheet {output_rel}: template {where}{f' line {line}' if line else ''}: {exc.message or exc}",
             "fix the template in partials/ (a field it names may not exist)",
         )]) from None
 
 
-def _body(page: StagedPage, ctx: _Context, output_rel: str, findings: list[Finding], *,
+def _body(page: StagedPage, ctx: PlanContext, links: LinkMap, output_rel: str, findings: list[Finding], *,
           prefix: str = "", shift: int = 0, inside: dict[str, tuple[str, str]] | None = None) -> tuple[Markup, list[Path]]:
     """A page's printed HTML; problems are added to `findings`, pointing at the page's lines."""
     doc = page.document
@@ -245,7 +212,7 @@ def _body(page: StagedPage, ctx: _Context, output_rel: str, findings: list[Findi
         layout=layout_of(doc),
         folder=doc.folder,
         docs_dir=ctx.config.docs_dir,
-        online=ctx.links.online,
+        online=links.online,
         ratings=tuple(meta.ratings or DEFAULT_RATINGS),
         note_space=meta.note_space,
         prefix=prefix,
@@ -275,44 +242,8 @@ def body_lines(page: StagedPage) -> list[str]:
     return lines
 
 
-def _pack_members(page: StagedPage, ctx: _Context, output_rel: str, findings: list[Finding]) -> list[StagedPage]:
-    doc = page.document
-    members = []
-    for entry in doc.meta.pack or []:
-        target = resolve(doc.folder, entry)
-        member = ctx.view.pages.get(target) if target else None
-        if member is None:
-            readable = target is not None and ctx.corpus.get(target) is not None
-            findings.append(error(
-                doc.path, doc.line_of("pack"), "sheet",
-                f"sheet {output_rel}: pack page `{entry}` "
-                + (f"is not for the {ctx.view.role_id} role" if readable else "does not exist"),
-                "give the path relative to this page, and give the pack the same roles as its pages",
-            ))
-        elif member.document.meta.type == "pack":
-            findings.append(error(doc.path, doc.line_of("pack"), "sheet", f"sheet {output_rel}: pack page `{entry}` is itself a pack", "list the pages of that pack instead"))
-        else:
-            members.append(member)
-    if not doc.meta.pack:
-        findings.append(error(doc.path, doc.line_of("type"), "sheet", f"sheet {output_rel}: the pack lists no pages", "add `pack: [page.easy.md, …]`"))
-    return members
-
-
-def _merge_terms(terms: list[Term]) -> list[Term]:
-    """One entry per term (first explanation wins), in alphabetical order."""
-    seen: dict[str, Term] = {}
-    for term in terms:
-        seen.setdefault(term.term.lower(), term)
-    return sorted(seen.values(), key=lambda t: t.term.lower())
-
-
 def _line_of(page: StagedPage, needle: str) -> int:
     for number, text in enumerate(page.lines, start=1):
         if needle and needle in text:
             return number
     return 0
-
-
-def _text(value: str, config: Config) -> str:
-    return substitute_variables(value, config) if "{{" in value else value
-

@@ -17,12 +17,15 @@ from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 from pathlib import Path
 
-from build_tools.errors import EngineError
+from build_tools.errors import EngineError, Finding, warning
 from build_tools.sheets.model import SheetOutcome, SheetRequest
-from build_tools.sheets.worker import cached_pdf, render_one, start
+from build_tools.sheets.worker import cached_pdf, page_count_file, render_one, start
 
 log = logging.getLogger(__name__)
 
+#: GOV.UK's easy-read guidance: a document over about 24 pages is too long to take in;
+#: split it.
+PACK_PAGES = 24
 #: A cached PDF unused for this long is deleted (a build for one role must not
 #: throw away the other roles' sheets, so "unused by this build" is not enough).
 KEEP_DAYS = 30
@@ -46,7 +49,24 @@ def render_sheets(requests: list[SheetRequest], cache_dir: Path, jobs: int | Non
         os.utime(cached)  # used now: keep it
         _place(cached, request.output)
     _prune(cache_dir, time.time() - KEEP_DAYS * 86400)
-    return SheetOutcome(rendered=len(pending), reused=len(requests) - len(pending))
+    return SheetOutcome(rendered=len(pending), reused=len(requests) - len(pending), findings=long_packs(requests, cache_dir))
+
+
+def long_packs(requests: list[SheetRequest], cache_dir: Path) -> list[Finding]:
+    """A warning for each easy-read pack longer than `PACK_PAGES` pages, on the pack's page."""
+    found = []
+    for request in requests:
+        counted = page_count_file(cache_dir, request)
+        if request.layout != "pack" or not counted.is_file():
+            continue
+        pages = int(counted.read_text(encoding="ascii") or 0)
+        if pages > PACK_PAGES:
+            found.append(warning(
+                request.source, 0, "sheet-length",
+                f"sheet {request.role_id}: {request.output_rel} has {pages} pages; easy-read documents should have no more than {PACK_PAGES}",
+                "split the pack into two, or move pages out of it (GOV.UK easy read guidance)",
+            ))
+    return sorted(set(found))
 
 
 def _render_all(pending: list[SheetRequest], cache_dir: Path, jobs: int | None) -> list[str]:
@@ -82,6 +102,7 @@ def _prune(cache_dir: Path, before: float) -> None:
     for old in cache_dir.glob("*.pdf"):
         if old.stat().st_mtime < before:
             old.unlink(missing_ok=True)
+            old.with_suffix(".pages").unlink(missing_ok=True)
 
 
 def _place(source: Path, target: Path) -> None:

@@ -22,12 +22,19 @@ def cached_pdf(cache_dir: Path, request: SheetRequest) -> Path:
     return cache_dir / f"{request.key}.pdf"
 
 
+def page_count_file(cache_dir: Path, request: SheetRequest) -> Path:
+    """Beside each cached PDF: its number of pages (read back without a PDF parser)."""
+    return cache_dir / f"{request.key}.pages"
+
+
 def render_one(request: SheetRequest, cache_dir: Path) -> float:
-    """Render one sheet into the cache (written whole, then renamed); return the seconds it took."""
+    """Render one sheet into the cache (written whole, then renamed), with its page count
+    beside it; return the seconds it took."""
     from build_tools.sheets.pdf import render_pdf
 
     started = time.perf_counter()
-    data = render_pdf(request.html, base_url=request.base_url, allowed_roots=request.allowed_roots, name=request.name)
+    data, pages = render_pdf(request.html, base_url=request.base_url, allowed_roots=request.allowed_roots, name=request.name)
+    page_count_file(cache_dir, request).write_text(str(pages), encoding="ascii")
     target = cached_pdf(cache_dir, request)
     partial = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     partial.write_bytes(data)

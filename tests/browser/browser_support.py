@@ -120,11 +120,12 @@ class RequestLog:
         return [u for u in urls if not u.startswith(self.base_url) and not u.startswith(LOCAL_SCHEMES)]
 
 
-def run_axe(page: Any) -> list[dict[str, Any]]:
-    """axe-core's WCAG 2.0-2.2 A and AA rules on the page as it is; returns the violations.
+def run_axe(page: Any, tags: list[str] = AXE_TAGS) -> list[dict[str, Any]]:
+    """axe-core's rules with `tags` (WCAG 2.0-2.2 A and AA unless told) on the page as it
+    is; returns the violations.
 
     axe must already be in the page: `context.add_init_script(script=axe_script())`."""
-    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+    options = {"runOnly": {"type": "tag", "values": tags}, "resultTypes": ["violations"]}
     result = page.evaluate("options => axe.run(document, options)", options)
     return [
         {

@@ -15,6 +15,7 @@ of building the shipped content.
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,6 +61,9 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_guides("build", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out), "--today", BUILD_DATE, cwd=ROOT)
     if result.returncode != 0:
         pytest.fail(f"guides build exited {result.returncode}:\n{result.stdout}\n{result.stderr}", pytrace=False)
+    # The authors' report is written outside the published site (.guides-cache/report/);
+    # it is audited too, served beside the site as report/ for this session only.
+    shutil.copytree(ROOT / ".guides-cache" / "report", out / "report")
     return out
 
 
@@ -160,7 +164,7 @@ FEATURES_JS = r"""
   return {
     badges,
     easy: !!document.querySelector(".guides-page--easy"),
-    hasSheet: !!document.querySelector("a.guides-tool[download]"),
+    hasSheet: !!document.querySelector('a.guides-tool[href$=".pdf"]'),
     hasReadAloud: !!document.querySelector(".guides-read-aloud"),
   };
 }

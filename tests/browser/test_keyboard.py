@@ -140,7 +140,7 @@ def test_menu_button_opens_the_navigation_with_the_keyboard(sweep: dict, open_pa
     """Narrow screens and 200 % zoom: the navigation is a drawer behind a menu button."""
     page = open_page(_samples(sweep)["standard"], viewport=REFLOW_SIZES["200% zoom"])
     assert not page.locator(".md-sidebar--primary a.md-nav__link").first.is_visible(), "the closed drawer's links are on screen"
-    menu_selector = 'label[for="__drawer"][role=button]'
+    menu_selector = "button.guides-menu"
     _tab_to(page, menu_selector)
     menu = page.locator(menu_selector)
     assert menu.get_attribute("aria-label") and menu.get_attribute("aria-expanded") == "false"
@@ -176,24 +176,61 @@ def test_menu_button_opens_the_navigation_with_the_keyboard(sweep: dict, open_pa
 def test_every_level_of_the_drawer_is_reachable_by_keyboard(sweep: dict, open_page: Callable[..., Any]) -> None:
     """From a page inside a section, go up to the top level and down into another section."""
     page = open_page(_samples(sweep)["easy read"], viewport=PHONE)
-    page.locator('label[for="__drawer"][role=button]').focus()
+    page.locator("button.guides-menu").focus()
     page.keyboard.press("Enter")
     settle(page)
-    back = page.evaluate("() => document.activeElement.matches('label.md-nav__title[role=button]')")
+    back = page.evaluate("() => document.activeElement.matches('label.md-nav__title > [data-guides-for][role=button]')")
     assert back, "the drawer should open on the page's own section, focus on its Back button"
     page.keyboard.press("Enter")  # up to the top level
     settle(page)
     stop = page.evaluate(FOCUS_JS)
     assert _in_drawer(page) and not focus_problems(stop), (stop["element"], focus_problems(stop))
     doors = page.evaluate(
-        """() => [...document.querySelectorAll('.md-sidebar--primary .md-nav__item--section > label.md-nav__link, .md-sidebar--primary .md-nav__item--section > .md-nav__container > label.md-nav__link')]
-               .filter(e => e.tabIndex === 0 && getComputedStyle(e).visibility === 'visible').length"""
+        """() => [...document.querySelectorAll('.md-sidebar--primary .md-nav__item--section > label.md-nav__link > [data-guides-for], .md-sidebar--primary .md-nav__item--section > .md-nav__container > label.md-nav__link > [data-guides-for]')]
+               .filter(e => e.tabIndex === 0 && e.getAttribute('role') === 'button' && getComputedStyle(e).visibility === 'visible').length"""
     )
     assert doors, "no top-level section can be opened from the keyboard"
     page.keyboard.press("Enter")  # back down into the section we came from
     settle(page)
     stop = page.evaluate(FOCUS_JS)
-    assert stop["element"].startswith("label.md-nav__title") and not focus_problems(stop), stop
+    assert page.evaluate("() => !!document.activeElement.closest('label.md-nav__title')") and not focus_problems(stop), stop
+
+
+TOGGLES_JS = r"""
+() => [...document.querySelectorAll('.md-sidebar--primary [data-guides-for]')].filter(e => e.offsetParent !== null).map(e => ({
+  id: e.getAttribute('data-guides-for'), role: e.getAttribute('role'), tabindex: e.getAttribute('tabindex'),
+  expanded: e.getAttribute('aria-expanded'), checked: document.getElementById(e.getAttribute('data-guides-for')).checked,
+  section: e.hasAttribute('data-guides-section'), back: e.hasAttribute('data-guides-back'),
+}))
+"""
+
+
+def test_sidebar_section_toggles_are_buttons_with_state(sweep: dict, open_page: Callable[..., Any]) -> None:
+    """Wide screens: each show / hide control in the menu is a button Tab reaches, says
+    whether its section is open, and works with Space and Enter; top-level sections are
+    headings there, not controls (issue 12)."""
+    staff = [r.path for r in sweep.values() if r.path.startswith("staff/") and not r.easy and r.path.count("/") == 1]
+    page = open_page("staff/index.html" if "staff/index.html" in sweep else staff[0], viewport=DESKTOP)
+    toggles = [t for t in page.evaluate(TOGGLES_JS) if not t["back"]]
+    controls = [t for t in toggles if not t["section"]]
+    assert controls, "the staff menu has no section that opens and closes"
+    for toggle in toggles:
+        if toggle["section"]:
+            assert toggle["role"] is None and toggle["tabindex"] is None, toggle
+        else:
+            assert (toggle["role"], toggle["tabindex"]) == ("button", "0"), toggle
+            assert toggle["expanded"] == ("true" if toggle["checked"] else "false"), toggle
+    target = next(t for t in controls if not t["checked"])
+    selector = f'[data-guides-for="{target["id"]}"]'
+    _tab_to(page, selector, limit=120)
+    assert not focus_problems(page.evaluate(FOCUS_JS))
+    for key, expanded in ((" ", "true"), (" ", "false"), ("Enter", "true")):
+        page.keyboard.press(key)
+        settle(page)
+        now = next(t for t in page.evaluate(TOGGLES_JS) if t["id"] == target["id"])
+        assert (now["expanded"], now["checked"]) == (expanded, expanded == "true"), (key, now)
+        assert page.evaluate("s => document.activeElement.matches(s)", selector), "focus left the toggle"
+    assert page.evaluate("() => scrollY") == 0, "Space scrolled the page instead of pressing the button"
 
 
 def test_search_panel_closes_when_focus_moves_on(sweep: dict, open_page: Callable[..., Any]) -> None:

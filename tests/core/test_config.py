@@ -137,3 +137,10 @@ def test_the_plugin_option_lists_match_the_installed_plugins(name: str) -> None:
 
     plugin = get_plugins()[f"material/{name}"].load()
     assert set(PLUGIN_OPTIONS[name]) == {key for key, _ in plugin.config_scheme}
+
+
+def test_hooks_are_refused(basic_site: Path) -> None:
+    config = basic_site / "mkdocs.yml"
+    config.write_text(config.read_text() + "\nhooks:\n  - hook.py\n")
+    with pytest.raises(UsageError, match="hooks: MkDocs hooks are not allowed"):
+        load_config(config)

@@ -149,3 +149,25 @@ def test_a_body_edit_renders_only_that_page_and_a_failed_build_falls_back_to_ful
     shared.write_text(shared.read_text() + "\nAnd one more.\n")
     output = _build(project)
     assert "built partner (1 changed file rendered again), staff;" in output
+
+
+@pytest.mark.slow
+def test_published_files_are_never_written_in_place(tmp_path: Path) -> None:
+    """Files of the published site are shared with the cache by hard links: an incremental
+    build must write new files, even after a preview touched every staged page."""
+    import os
+
+    project = copy_fixture("basic", tmp_path / "p")
+    _build(project)
+    for staged in (project / ".guides-cache" / "stage").rglob("*.md"):
+        os.utime(staged)  # what `guides serve` does when the navigation changes
+    held = tmp_path / "held"
+    held.mkdir()
+    before = {}
+    for number, path in enumerate(p for p in (project / "site").rglob("*") if p.is_file()):
+        os.link(path, held / str(number))
+        before[number] = path.read_bytes()
+    shared = project / "content" / "shared.md"
+    shared.write_text(shared.read_text() + "\nOne more sentence after the preview.\n")
+    assert "rendered again" in _build(project)
+    assert {int(p.name): p.read_bytes() for p in held.iterdir()} == before

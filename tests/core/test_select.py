@@ -57,7 +57,7 @@ def test_easy_read_pages_explain_hard_words_once_and_list_them(basic_site: Path)
     config, corpus, _ = load(basic_site)
     page = select(corpus, config, "partner").pages["partner/guide.easy.md"]
     assert page.text.count('class="guides-term"') == 2  # candidate, panel: first use only
-    assert "(a person who wants the job)" in page.text
+    assert "Candidate: A person who wants the job.</span>" in page.text  # its own sentence, after the line
     assert page.lines[-4:-1] == ["## Hard words", "", page.lines[-2]]
     assert [t.term for t in page.hard_words] == ["Candidate", "Panel"]
 

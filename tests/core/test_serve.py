@@ -60,9 +60,16 @@ def test_preview_follows_edits_and_survives_errors(basic_site: Path) -> None:
         assert "Everyone reads this edit" in shown
         assert "content/shared.md:11: error variable: unknown variable `nope.nothing`" in shown
 
+        other = url.replace("/shared/", "/partner/guide/")
+        assert "This preview is out of date" in fetch(other, "This preview is out of date")
         page.write_text(page.read_text().replace("Broken {{ nope.nothing }}", "Everyone reads the fix"))
         fixed = fetch(url, "Everyone reads the fix")
         assert "Everyone reads the fix" in fixed and "This preview is out of date" not in fixed
+        # Every other page drops the errors too, not only the page that was fixed.
+        deadline = time.monotonic() + 30
+        while "This preview is out of date" in (text := fetch(other, "")) and time.monotonic() < deadline:
+            time.sleep(0.3)
+        assert "This preview is out of date" not in text
 
         # A new page changes the navigation: every page is rendered again and links to it.
         (basic_site / "content" / "later.md").write_text("---\ntitle: A page added later\n---\n\nNew words.\n")

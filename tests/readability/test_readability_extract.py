@@ -25,7 +25,8 @@ CASES = {
         [
             (1, "Bring a drink, e.g. water.", 5),
             (1, "Dr. Jones pays 2.5 pounds, i.e. not much.", 8),
-            (1, "Mr. Smith comes at 3 p.m. Then we go.", 9),
+            (1, "Mr. Smith comes at 3 p.m.", 6),
+            (1, "Then we go.", 3),
         ],
     ),
     "lower-case after a full stop does not split": (

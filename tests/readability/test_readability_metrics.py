@@ -1,11 +1,11 @@
-"""Syllables (textstat + the bundled CMU dictionary) and the page scores from our own sentences."""
+"""Syllables (the CMU dictionary, then Pyphen) and the page scores from our own prose sentences."""
 
 from __future__ import annotations
 
 import pytest
 
 from build_tools.readability import extract_sentences
-from build_tools.readability.metrics import is_dictionary_word, page_metrics, syllables
+from build_tools.readability.metrics import page_metrics, syllables
 
 BRITISH_AMERICAN = [
     ("organise", "organize"), ("colour", "color"), ("centre", "center"), ("behaviour", "behavior"),
@@ -29,14 +29,6 @@ def test_british_spellings_are_not_penalised(british: str, american: str) -> Non
 def test_syllables(token: str, expected: int) -> None:
     assert syllables(token, "en_GB") == expected
 
-
-@pytest.mark.parametrize(
-    "word, expected",
-    [("NOT", True), ("IMPORTANT", True), ("IT", True), ("IRIS", True),
-     ("PDF", False), ("NHS", False), ("ID", False), ("TV", False), ("GDPR", False)],
-)
-def test_dictionary_words_and_initialisms(word: str, expected: bool) -> None:
-    assert is_dictionary_word(word) is expected
 
 
 def test_formulas_use_our_sentences() -> None:

@@ -43,7 +43,8 @@ def test_json_has_metadata_metrics_and_findings() -> None:
         easy_status="easy-read page", urls={"partner": "../partner/a/"},
     )
     data = json.loads(format_json([row]))
-    assert data["summary"] == {"pages": 1, "errors": 1, "warnings": 0}
+    assert data["summary"] == {"pages": 1, "errors": 1, "warnings": 0, "rules": {"plain-words": 1}}
+    assert data["pages"][0]["rule_counts"] == {"plain-words": 1}
     (entry,) = data["pages"]
     assert entry["path"] == "content/a.easy.md"
     assert entry["roles"] == ["partner"] and entry["type"] == "guide" and entry["easy_read"] is True

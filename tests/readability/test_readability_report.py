@@ -63,7 +63,9 @@ def test_accessible_structure(tmp_path: Path) -> None:
     assert any(tag == "caption" for tag, _ in tags)
     headers = [attrs.get("scope") for tag, attrs in tags if tag == "th"]
     assert headers and all(scope in ("col", "row") for scope in headers)
-    assert headers.count("row") == 2
+    rule_rows = html.count('<tr><th scope="row">')  # the table of findings per rule
+    assert rule_rows >= 1 and "Findings per rule" in html
+    assert headers.count("row") == 2 + rule_rows
     svg = next(attrs for tag, attrs in tags if tag == "svg")
     assert svg["role"] == "img" and all(part in parser.ids for part in str(svg["aria-labelledby"]).split())
     assert '<meta name="viewport"' in html

@@ -14,7 +14,7 @@ def test_empty_config_gives_the_defaults() -> None:
     assert settings == ReadabilitySettings()
     easy = settings.profile_for(is_easy=True, page_type="guide")
     standard = settings.profile_for(is_easy=False, page_type="guide")
-    assert (easy.max_sentence_words, easy.max_grade, easy.sentence_length, easy.grade) == (15, 5.0, "error", "error")
+    assert (easy.max_sentence_words, easy.max_grade, easy.sentence_length, easy.grade) == (15, 5.0, "error", "warning")
     assert (easy.italics, easy.capitals, easy.number_words) == ("error", "error", "warning")
     assert (easy.plain_words, easy.acronym) == ("error", "error")
     assert (standard.max_sentence_words, standard.max_grade) == (25, 9.0)
@@ -35,7 +35,7 @@ def test_type_overrides_apply_on_top_of_either_profile() -> None:
     for is_easy in (True, False):
         profile = settings.profile_for(is_easy=is_easy, page_type="glossary")
         assert (profile.grade, profile.max_sentence_words) == ("off", 40)
-    assert settings.profile_for(is_easy=True, page_type="guide").grade == "error"
+    assert settings.profile_for(is_easy=True, page_type="guide").grade == "warning"
 
 
 @pytest.mark.parametrize(
@@ -57,3 +57,20 @@ def test_mistakes_fail_loudly(config: dict) -> None:
 def test_unknown_page_types_can_be_reported() -> None:
     settings = ReadabilitySettings.model_validate({"types": {"polcy": {}, "guide": {}}})
     assert settings.unknown_types(["guide", "policy"]) == ["polcy"]
+
+
+def test_overrides_accept_every_profile_key_with_its_constraints() -> None:
+    """ProfileOverrides is built from Profile: a new rule is configurable per type at once."""
+    from build_tools.readability.settings import Profile, ProfileOverrides
+
+    assert set(ProfileOverrides.model_fields) == set(Profile.model_fields)
+    settings = ReadabilitySettings.model_validate({"types": {"glossary": {"passive": False, "ranges": "error"}}})
+    profile = settings.profile_for(is_easy=False, page_type="glossary")
+    assert (profile.passive, profile.ranges) == ("off", "error")
+    with pytest.raises(ValueError):
+        ReadabilitySettings.model_validate({"types": {"glossary": {"max_sentence_words": 0}}})
+
+
+def test_easy_read_grade_is_a_warning_by_default_and_configurable() -> None:
+    assert ReadabilitySettings().easy.grade == "warning"
+    assert ReadabilitySettings.model_validate({"easy": {"grade": "error"}}).easy.grade == "error"

@@ -118,21 +118,26 @@ Other involvement, or why no partner was involved at all: ____
 - [ ] We train partners.
 """, "self-assessment", options={"ratings": ("No", "Partly", "Yes")},
         has=[r'<table class="sheet-ratings"><thead><tr><th class="sheet-ratings__statement" scope="col">Statement</th><th class="sheet-ratings__rating" scope="col">No</th><th class="sheet-ratings__rating" scope="col">Partly</th><th class="sheet-ratings__rating" scope="col">Yes</th></tr></thead>',
-             r'<input class="sheet-box" name="rating-1" title="We have a budget\.: No" type="radio" value="No" />',
-             r'name="rating-1" title="We have a budget\.: Yes" type="radio" value="Yes"',
+             r'<input class="sheet-box" name="rating-1" title="No: We have a budget\." type="radio" value="No" />',
+             r'name="rating-1" title="Yes: We have a budget\." type="radio" value="Yes"',
              r'<span class="sheet-fill__label">Notes</span><span class="sheet-fill__space"><input class="sheet-line" name="notes-2" title="Notes: We have a budget\."',
-             r'name="rating-3" title="We train partners\.: No"'],
+             r'name="rating-3" title="No: We train partners\."'],
         lacks=["task-list"]),
     Case("a link to another page gets its online address, for the same role", """
 See [the other page](other.md#part) and [the form](form.pdf).
-""", has=[r'<a href="https://sheets.example.org/partner/guides/other/#part">the other page</a><span class="sheet-address"> \(sheets.example.org/partner/guides/other/#part\)</span>',
+""", has=[r'<a href="https://sheets.example.org/partner/guides/other/#part">the other page</a><span class="sheet-address"> \(<span class="sheet-nobreak">sheets</span><wbr ?/?>(</wbr>)?<span class="sheet-nobreak">\.example</span>',
+          r'<span class="sheet-nobreak">\.org/</span><wbr ?/?>(</wbr>)?<span class="sheet-nobreak">partner/</span>.*<span class="sheet-nobreak">#part</span>\)</span>',
           r'<a href="https://sheets.example.org/partner/guides/form.pdf">the form</a>']),
     Case("a link whose text is its address is not repeated", """
 Go to <https://example.org/register>.
 """, has=[r'<a href="https://example.org/register">https://example.org/register</a>\.'], lacks=["sheet-address"]),
     Case("an email link shows the address", """
 Write to [the team](mailto:team@example.org).
-""", has=[r'<span class="sheet-address"> \(team@example.org\)</span>']),
+""", has=[r'<span class="sheet-address"> \(<span class="sheet-nobreak">team@example</span><wbr ?/?>(</wbr>)?<span class="sheet-nobreak">\.org</span>\)</span>']),
+    Case("a phone link whose words are the number is not repeated; a hyphenated address never breaks at its hyphen", """
+Call [01234 567 890](tel:01234567890) or see [the form](https://example.org/sign-up-form/x).
+""", has=[r'<a href="tel:01234567890">01234 567 890</a> or',
+          r'<span class="sheet-nobreak">sign-up-form/</span>'], lacks=[r"\(01234567890\)"]),
     Case("a link to a page this role cannot read keeps its words but no address", """
 See [the staff page](secret.md).
 """, has=[r"<a>the staff page</a>"], lacks=["secret", "sheet-address"]),
@@ -181,7 +186,8 @@ def test_printed_html(case: Case, project: Project) -> None:
 def test_same_extensions_as_the_site(project: Project) -> None:
     names, options = markdown_extensions(project.config, "partner")
     assert names[:3] == ["toc", "tables", "fenced_code"]
-    assert names[-1] == "build_tools.markdown_ext"
+    assert names[-2:] == ["build_tools.markdown_ext", "build_tools.contact_links"]
+    assert options["build_tools.contact_links"] == {"phones": [], "emails": []} or options["build_tools.contact_links"]["phones"] is not None
     assert "pymdownx.tasklist" in names and options["pymdownx.tasklist"] == {"custom_checkbox": True}
     fence = options["pymdownx.superfences"]["custom_fences"][0]["format"]
     assert callable(fence) and fence.__name__ == "fence_code_format"  # !!python/name: resolved

@@ -207,6 +207,15 @@ def test_self_assessment_rates_each_item(rendered: Rendered) -> None:
         groups = [(str(f.T), len(f.Kids), [str(k.AP.N.keys()) for k in f.Kids][:1])
                   for f in opened.Root.AcroForm.Fields if "/Kids" in f]
     assert [(name, kids) for name, kids, _ in groups] == [("rating-1", 3), ("rating-3", 3)]  # one group per item
+    with pikepdf.open(pdf) as opened:
+        fields = list(opened.Root.AcroForm.Fields)
+        # Each group is one field (its buttons are not listed again), named after its statement;
+        # each button announces its own option and has no field name of its own.
+        assert len(fields) == 4 and all("/Parent" not in f for f in fields)
+        group = fields[0]
+        assert str(group.TU) == "We have a budget for partners."
+        assert [str(k.TU) for k in group.Kids] == [f"{o}: We have a budget for partners." for o in ("No", "Partly", "Yes")]
+        assert all("/T" not in k for k in group.Kids) and [str(o) for o in group.Opt] == ["No", "Partly", "Yes"]
     assert ("/Tx", "Notes: Partners get training.") in _fields(pdf)
     text = words(pdf_text(pdf, layout=False))
     assert re.search(r"Statement No Partly Yes We have a budget for partners\. Notes", text)
@@ -228,7 +237,7 @@ def test_pack_is_one_pdf_with_contents_parts_and_hard_words(rendered: Rendered) 
     assert whole.count("Hard words") == 2  # listed in the contents, and the one list at the end
     assert body[-1].startswith("Hard words Candidate A person who wants the job. Interview panel")
     [(tick, label), signature] = _fields(pdf)
-    assert tick == "/Btn" and label.lower() == "the interview panel (the people who ask the questions) meets at 10."
+    assert tick == "/Btn" and label.lower() == "the interview panel meets at 10."  # the explanation names no field
     assert signature == ("/Tx", "Your signature")
 
 
@@ -282,6 +291,28 @@ def _fonts(pdf: pikepdf.Pdf) -> list[pikepdf.Dictionary]:
         for _, font in (page_.Resources.get("/Font") or {}).items():
             found[font.objgen] = font
     return list(found.values())
+
+
+def test_page_count_is_kept_beside_each_pdf_and_long_packs_are_warned(rendered: Rendered) -> None:
+    from build_tools.sheets.render import PACK_PAGES, long_packs
+    from build_tools.sheets.worker import page_count_file
+
+    for request in rendered.requests:
+        counted = int(page_count_file(rendered.cache, request).read_text())
+        assert counted == pdf_info(request.output)["Pages"], request.name
+    assert long_packs(rendered.requests, rendered.cache) == []  # the test pack is short
+    pack = next(r for r in rendered.requests if r.layout == "pack")
+    counted = page_count_file(rendered.cache, pack)
+    real = counted.read_text()
+    try:
+        counted.write_text(str(PACK_PAGES + 1))
+        [finding] = long_packs(rendered.requests, rendered.cache)
+        assert (finding.path, finding.severity, finding.rule) == ("content/p/pack.md", "warning", "sheet-length")
+        assert f"{PACK_PAGES + 1} pages" in finding.message and "split" in finding.fix
+        counted.write_text(str(PACK_PAGES))
+        assert long_packs(rendered.requests, rendered.cache) == []
+    finally:
+        counted.write_text(real)
 
 
 def _fields(pdf_path: Path) -> list[tuple[str, str]]:

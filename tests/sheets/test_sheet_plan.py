@@ -71,7 +71,8 @@ def test_request_holds_everything_and_pickles(tmp_path: Path) -> None:
     assert "For: Staff" in html and 'sheet-level--green">Green level<' in html
     assert "The steps for Fixture Trust." in html  # variables in front matter too
     assert 'content: "Quick steps · Version 2.1 · Review by 30 June 2027"' in html  # the footer
-    assert "sheets.example.org/staff/steps/" in html and "data:image/svg+xml" in html  # QR + short URL
+    # QR code and short URL (which may break only after "/" or before ".")
+    assert re.search(r"sheets</span><wbr>.*\.org/</span><wbr><span [^>]*>staff/</span><wbr><span [^>]*>steps/</span>", html) and "data:image/svg+xml" in html
 
 
 def test_role_isolation_in_the_html(tmp_path: Path) -> None:
@@ -189,3 +190,64 @@ def test_titles_cannot_break_out_of_the_footer_style(tmp_path: Path) -> None:
     assert 'content: "Say \\22 hi\\22  \\3c /style\\3e \\3c b\\3e ";' in html
     assert html.count("</style>") == 1
     assert "<title>Say &#34;hi&#34; &lt;/style&gt;&lt;b&gt;</title>" in html
+
+
+# -- Whom a sheet speaks to ---------------------------------------------------------------
+
+CHECKS = page("""
+    title: Before the day
+    type: checklist
+""", """
+    Tick each one. See [the other checklist](other.md).
+
+    - [ ] I know where to go.
+    - [ ] I know who to call.
+""")
+OTHER = page("title: Other\ntype: guide", "Some words.\n")
+
+
+def _facts(html: str) -> tuple[str, str]:
+    label = re.search(r'sheet-fact--for">For: ([^<]+)<', html)
+    url = re.search(r'<a href="(https://[^"]+/other/)"', html)
+    assert label and url, html
+    return label.group(1), url.group(1)
+
+
+def test_staff_copy_of_a_partner_sheet_speaks_to_partners(tmp_path: Path) -> None:
+    """Staff print partners' sheets to hand over: labelled for partners, QR code, printed
+    address and links all lead to the partner site (issue 12)."""
+    project = make_project(tmp_path, {"checks.md": CHECKS, "other.md": OTHER})
+    staff = project.request("staff", "checks.md")
+    assert _facts(staff.html) == ("Involvement partners", "https://sheets.example.org/partner/other/")
+    assert ".org/</span><wbr><span class=\"sheet-nobreak\">partner/</span>" in staff.html  # printed address
+    assert "/staff/" not in staff.html
+    assert staff.html == project.request("partner", "checks.md").html  # one sheet, whoever prints it
+
+
+def test_a_copy_with_staff_only_text_stays_the_staffs(tmp_path: Path) -> None:
+    text = CHECKS + "\n/// role | staff\nSTAFF-ONLY-MARKER ring the panel.\n///\n"
+    project = make_project(tmp_path, {"checks.md": text, "other.md": OTHER})
+    staff, partner = project.request("staff", "checks.md"), project.request("partner", "checks.md")
+    assert _facts(staff.html) == ("Staff", "https://sheets.example.org/staff/other/")
+    assert _facts(partner.html) == ("Involvement partners", "https://sheets.example.org/partner/other/")
+    assert "STAFF-ONLY-MARKER" in staff.html and "STAFF-ONLY-MARKER" not in partner.html
+    assert staff.key != partner.key
+
+
+@pytest.mark.parametrize("roles", ["[staff]", "[partner]", "[partner, staff]"])
+def test_each_copy_is_labelled_for_a_role_that_can_read_it(tmp_path: Path, roles: str) -> None:
+    project = make_project(tmp_path, {"checks.md": CHECKS.replace("type: checklist", f"type: checklist\nroles: {roles}"),
+                                      "other.md": OTHER})
+    for role in ("partner", "staff"):
+        if role not in roles:
+            continue
+        label, url = _facts(project.request(role, "checks.md").html)
+        expected = "partner" if "partner" in roles else "staff"
+        assert url == f"https://sheets.example.org/{expected}/other/"
+        assert label == {"partner": "Involvement partners", "staff": "Staff"}[expected]
+
+
+def test_config_role_url_is_the_one_address_of_a_role(tmp_path: Path) -> None:
+    project = make_project(tmp_path, {"other.md": OTHER})
+    assert project.config.role_url("partner") == "https://sheets.example.org/partner/"
+    assert make_project(tmp_path / "none", {"other.md": OTHER}, site_url="").config.role_url("partner") == ""
