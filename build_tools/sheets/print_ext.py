@@ -35,7 +35,7 @@ from build_tools.sheets.print_tree import SPACES, itertext, parents_map, shorten
 TAGS = re.compile(r"<[^>]+>")
 #: A backslash-escaped character, as Python-Markdown holds it until its last step.
 ESCAPED = re.compile(re.escape(STX) + r"(\d+)" + re.escape(ETX))
-#: The stored HTML that opens a hard word's explanation (see easyread.py).
+#: The stored HTML that opens a hard word's explanation (see hardwords.py).
 EXPLAINED = '<span class="guides-term__explained">'
 
 
