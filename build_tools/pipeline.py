@@ -1,22 +1,29 @@
-"""The one story: load → validate → check → select → sheets → stage → render → guard → publish.
+"""The one story, as the README's diagram draws it:
 
-`check()` runs the first stages; `build()` runs them all, under the project's lock
-(lock.py), and publishes only when every earlier stage succeeded and the leak guard
-(leakguard.py) found nothing, so a failed build leaves the previous `site/` exactly as
-it was. Publishing swaps the whole tree atomically (publish.py). `.guides-cache/` and
-its layout are cache.py's `CacheDir`.
+    check():  1 configure → 2 load → 3 validate → 4 readability → 5 select each role and plan its sheets
+    build():  check() → 6 render sheets and stage → 7 render sites → 8 assemble → 9 leak guard → 10 publish
+
+`check()` finds every problem `build()` can refuse, across all roles, with the same
+`path:line`. `build()` runs under the project's lock (lock.py) and publishes only when
+every stage succeeded and the leak guard (leakguard.py) found nothing, so a failed build
+leaves the previous `site/` exactly as it was; publishing swaps the whole tree atomically
+(publish.py). `.guides-cache/` and its layout are cache.py's `CacheDir`. With `-v` each
+stage's time is logged.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import importlib.util
+import logging
 import os
 import shutil
-from collections.abc import Iterator
+import time
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from datetime import date
 from pathlib import Path
 
@@ -33,52 +40,62 @@ from build_tools.lock import project_lock
 from build_tools.publish import check_target, new_tree, publish
 from build_tools.readability.report import write_report
 from build_tools.report_rows import report_rows
+from build_tools.results import BuildResult, CheckResult, Staged
 from build_tools.roles import RoleView, select
 from build_tools.site import MkDocsRun, Rerender, build_sites
 from build_tools.stage import SheetLink, output_file, page_url, stage_role
 from build_tools.validate import validate
 
+if TYPE_CHECKING:
+    from build_tools.sheets import SheetRequest
+
 CACHE = CacheDir.NAME
-
-
-@dataclass
-class CheckResult:
-    config: Config
-    corpus: Corpus
-    findings: list[Finding]
-    readability: list[PageReadability]
-
-
-@dataclass
-class BuildResult:
-    check: CheckResult
-    site_dir: Path
-    #: Where the authors' report was written (never inside the published folder).
-    report_dir: Path
-    roles_built: list[str] = field(default_factory=list)
-    roles_skipped: list[str] = field(default_factory=list)
-    #: Per built role: how many pages were rendered again, or None for a full build.
-    pages_rendered: dict[str, int | None] = field(default_factory=dict)
-    sheets_rendered: int = 0
-    sheets_reused: int = 0
-    engine_warnings: list[str] = field(default_factory=list)
-    #: Something the user should know about how the site was published, or None.
-    publish_note: str | None = None
+log = logging.getLogger("guides")
 
 
 def check(config_file: Path, today: date) -> CheckResult:
-    """Stages 1–3: read the configuration and content, and find every problem."""
-    config = load_config(config_file)                                  # 1. configure
+    """Stages 1–5: read the configuration and content, and find every problem a build
+    could refuse."""
+    with timed("configure"):
+        config = load_config(config_file)                               # 1. configure
     if not config.docs_dir.is_dir():
         raise UsageError(f"{config.docs_dir}: content folder not found (docs_dir in {config.config_file.name})")
-    corpus, findings = load_corpus(config.docs_dir, config.source_path)  # 2. load
-    findings += validate(corpus, config, today)                         # 3. validate
-    findings += stamp.stale_easy_read(corpus, config)
-    reports = readability(corpus, config.guides.readability, CacheDir.of_project(config.project_dir).readability)  # 4. readability
+    cache = CacheDir.of_project(config.project_dir)
+    with timed("load"):
+        corpus, findings = load_corpus(config.docs_dir, config.source_path)  # 2. load
+    with timed("validate"):
+        findings += validate(corpus, config, today)                     # 3. validate
+        findings += stamp.stale_easy_read(corpus, config)
+    with timed("readability"):
+        reports = readability(corpus, config.guides.readability, cache.readability)  # 4. readability
     for report in reports:
         findings += report.findings
-    shown = [dataclasses.replace(f, path=config.source_path(f.path)) for f in set(findings)]
-    return CheckResult(config, corpus, sorted(shown), reports)
+    with timed("select and plan sheets"):
+        views = {role: select(corpus, config, role) for role in config.role_ids}  # 5. select, plan sheets
+        sheets, problems = plan_all_sheets(views, corpus, config, cache)
+    findings += problems
+    return CheckResult(config, corpus, sorted(source_paths(set(findings), config)), reports, views, sheets)
+
+
+def source_paths(findings: Iterable[Finding], config: Config) -> list[Finding]:
+    """The one place findings get the paths an author opens: `guide.md` -> `content/guide.md`."""
+    prefix = config.content_prefix + "/"
+    return [f if f.path.startswith(prefix) else dataclasses.replace(f, path=config.source_path(f.path)) for f in findings]
+
+
+def plan_all_sheets(views: dict[str, RoleView], corpus: Corpus, config: Config,
+                    cache: CacheDir) -> tuple[dict[str, list[SheetRequest]], list[Finding]]:
+    """Every role's sheet requests (HTML, not yet PDF), and every problem found making them."""
+    from build_tools.sheets import plan_sheets  # not the PDF engine: only rendering loads it
+
+    sheets: dict[str, list[SheetRequest]] = {}
+    findings: list[Finding] = []
+    for role, view in views.items():
+        try:
+            sheets[role] = plan_sheets(view, corpus, config, cache.stage(role) / "docs", cache.sheets)
+        except ContentErrors as problems:
+            findings += problems.findings
+    return sheets, findings
 
 
 def readability(corpus: Corpus, settings: ReadabilitySettings, cache_file: Path) -> list[PageReadability]:
@@ -107,25 +124,26 @@ def build(
     roles: list[str] | None = None,
     engine: Engine | None = None,
     offline: bool = False,
+    strict: bool = False,
 ) -> BuildResult:
     """Every stage, under the project's lock; publishes the site folder only when all
     succeed, atomically (publish.py).
 
     `engine` overrides `guides.engine`. One role with a host of its own, or `offline`
     (which needs exactly one role), is published alone at the root of the site folder;
-    see `output_dir` for the defaults.
+    see `output_dir` for the defaults. `strict`: refuse on warnings too.
     """
     with project_locked(config_file, "build"):
-        return _build(config_file, site_dir, today, roles, engine, offline)
+        return _build(config_file, site_dir, today, roles, engine, offline, strict)
 
 
 def _build(config_file: Path, site_dir: Path | None, today: date, roles: list[str] | None,
-           engine: Engine | None, offline: bool) -> BuildResult:
-    checked = check(config_file, today)                                 # 1–4. configure, load, validate, readability
-    if has_errors(checked.findings):
+           engine: Engine | None, offline: bool, strict: bool) -> BuildResult:
+    checked = check(config_file, today)                                 # 1–5. everything check() finds
+    if refused(checked.findings, strict):
         raise ContentErrors(checked.findings)
-    if offline:
-        checked = dataclasses.replace(checked, config=checked.config.offline_copy())
+    if offline:  # other addresses: select and plan again for the copy
+        checked = dataclasses.replace(checked, config=checked.config.offline_copy(), views={}, sheets={})
     config = checked.config
     role_ids = _chosen_roles(config, roles)
     alone = standalone_role(config, role_ids)
@@ -136,19 +154,21 @@ def _build(config_file: Path, site_dir: Path | None, today: date, roles: list[st
     cache = CacheDir.of_project(config.project_dir)
     result = BuildResult(check=checked, site_dir=site_dir, report_dir=cache.report)
 
-    staged = stage_roles(checked, role_ids, cache.root, today)          # 5–7. select, sheets, stage
+    with timed("render sheets and stage"):
+        staged = stage_roles(checked, role_ids, cache.root, today)      # 6. render sheets, stage
     result.sheets_rendered, result.sheets_reused = staged.sheets_rendered, staged.sheets_reused
     manifests = {role: incremental.manifest(path.parent, theme_dirs(config), engine)
                  for role, path in staged.config_files.items()}
 
     guard = start_guard(checked, manifests, cache)                       # fingerprints while MkDocs renders
-    runs = roles_to_render(staged, manifests, config, engine, cache, result)   # 8. skip, some pages, or all
-    result.engine_warnings = build_sites(runs)                          # 9. render
+    runs = roles_to_render(staged, manifests, config, engine, cache, result)   # each role: skip, some pages, or all
+    with timed("render sites"):
+        result.engine_warnings = build_sites(runs)                      # 7. render sites
     for run in runs:
         cache.remember_built(run.role_id, manifests[run.role_id])
         result.roles_built.append(run.role_id)
 
-    site_dir = site_dir.parent.resolve() / site_dir.name                # 10. assemble
+    site_dir = site_dir.parent.resolve() / site_dir.name                # 8. assemble
     with new_tree(site_dir) as new:
         if alone:  # one role's site at the root: deployable as its own host, or offline
             _link_tree(cache.site(alone), new)
@@ -165,8 +185,8 @@ def _build(config_file: Path, site_dir: Path | None, today: date, roles: list[st
         # The report covers every role, also those a `--role` build left as published.
         views = {role: staged.views.get(role) or select(checked.corpus, config, role) for role in config.role_ids}
         write_report(cache.report, report_rows(checked, views, base), today=today, site_name=config.site_name)
-        guard_leaks(guard, staged, sites, cache)                         # 11. leak guard
-    result.publish_note = publish(new, site_dir)                        # 12. publish
+        guard_leaks(guard, staged, sites, cache)                         # 9. leak guard
+    result.publish_note = publish(new, site_dir)                        # 10. publish
     return result
 
 
@@ -179,23 +199,13 @@ def project_locked(config_file: Path, doing: str) -> Iterator[None]:
         yield
 
 
-@dataclass
-class Staged:
-    views: dict[str, RoleView]
-    config_files: dict[str, Path]
-    sheets_rendered: int
-    sheets_reused: int
-    #: Per role: a PDF's path in the site -> the HTML it was printed from (for the leak guard).
-    sheet_html: dict[str, dict[str, Path]] = field(default_factory=dict)
-
-
 def stage_roles(checked: CheckResult, role_ids: list[str], cache_root: Path, today: date) -> Staged:
     """Select each role's content, render its sheets, and write its MkDocs project."""
     # Imported here so `guides check` never loads the PDF engine.
     from build_tools.sheets import render_sheets
 
     config, corpus, cache = checked.config, checked.corpus, CacheDir(cache_root)
-    views = {role: select(corpus, config, role) for role in role_ids}
+    views = {role: checked.views.get(role) or select(corpus, config, role) for role in role_ids}
     plans = {role: _plan_sheets(views[role], checked, cache) for role in role_ids}
     outcome = render_sheets([r for plan in plans.values() for r in plan], cache.sheets)
     checked.findings.extend(outcome.findings)  # e.g. a pack too long to take in: printed with the rest
@@ -216,7 +226,7 @@ def _plan_sheets(view: RoleView, checked: CheckResult, cache: CacheDir) -> list:
     def plan() -> list:
         return plan_sheets(view, checked.corpus, checked.config, cache.stage(view.role_id) / "docs", cache.sheets)
 
-    requests = plan()
+    requests = checked.sheets.get(view.role_id) or plan()  # check() planned them already
     unknown = [r for r in requests if not r.html and not cache.sheet_html(r.key).is_file()]
     if unknown:
         for request in unknown:
@@ -295,6 +305,19 @@ def guard_leaks(guard: Guard, staged: Staged, sites: dict[str, Path], cache: Cac
         raise ContentErrors(leakguard.findings(leaks))
     for role in guard.todo:
         cache.remember_guarded(role, guard.keys[role])
+
+
+def refused(findings: list[Finding], strict: bool) -> bool:
+    """Errors stop a build; with `--strict`, warnings too (as in `mkdocs build --strict`)."""
+    return has_errors(findings) or (strict and bool(findings))
+
+
+@contextmanager
+def timed(stage: str) -> Iterator[None]:
+    """Log how long a stage took (shown with `-v`)."""
+    started = time.perf_counter()
+    yield
+    log.info("%s: %.2f s", stage, time.perf_counter() - started)
 
 
 def standalone_role(config: Config, role_ids: list[str]) -> str | None:

@@ -9,7 +9,7 @@ from build_tools.readability import ReportRow
 from build_tools.stage import page_url
 
 if TYPE_CHECKING:
-    from build_tools.pipeline import CheckResult
+    from build_tools.results import CheckResult
     from build_tools.roles import RoleView
 
 
