@@ -43,7 +43,8 @@ from build_tools.report_rows import report_rows
 from build_tools.results import BuildResult, CheckResult, Staged
 from build_tools.roles import RoleView, select
 from build_tools.site import MkDocsRun, Rerender, build_sites
-from build_tools.stage import SheetLink, output_file, page_url, stage_role
+from build_tools.stage import SheetLink, stage_role
+from build_tools.urls import output_file, page_url
 from build_tools.validate import validate
 
 if TYPE_CHECKING:

@@ -6,7 +6,7 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 from build_tools.readability import ReportRow
-from build_tools.stage import page_url
+from build_tools.urls import page_url
 
 if TYPE_CHECKING:
     from build_tools.results import CheckResult

@@ -27,7 +27,8 @@ from build_tools.sheets.document import (
 from build_tools.sheets.context import PlanContext, Problems, layout_of, text_of
 from build_tools.sheets.fonts import project_fonts
 from build_tools.sheets.html import page_html
-from build_tools.sheets.links import LinkMap, online_url, short_address
+from build_tools.sheets.links import LinkMap
+from build_tools.urls import online_url, short_address
 from build_tools.sheets.model import DEFAULT_RATINGS, KIND_LABELS, SheetRequest
 from build_tools.sheets.pack import merge_terms, pack_links, pack_members, pack_parts, printed_texts
 from build_tools.sheets.print_ext import PrintOptions

@@ -10,7 +10,8 @@ from adopt_support import starter
 from build_tools.config import load_config
 from build_tools.content.loader import load_corpus
 from build_tools.roles import select
-from build_tools.stage import LEVELS_PAGE, staged_settings
+from build_tools.generated_pages import LEVELS_PAGE
+from build_tools.stage import staged_settings
 from support import guides_in_process
 
 
