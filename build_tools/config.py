@@ -19,6 +19,7 @@ from build_tools.errors import UsageError
 from build_tools.mkdocs_yml import MkDocsLoader, check_mkdocs_sections
 from build_tools.readability import ReadabilitySettings
 from build_tools.resources import templates_dir, theme_dir
+from build_tools.sheets.model import LAYOUTS
 
 ID_PATTERN = r"^[a-z][a-z0-9-]*$"
 #: An absolute web address a site is published at.
@@ -70,8 +71,9 @@ class GuidesSettings(Strict):
     #: Local details (organisation, teams, contacts) that content uses as `{{ org.name }}`.
     variables: dict[str, Any] = Field(default_factory=dict)
     readability: ReadabilitySettings = Field(default_factory=ReadabilitySettings)
-    #: Page types a reader may print; each such page gets a PDF sheet.
-    sheet_types: tuple[str, ...] = ("step-by-step", "checklist", "form", "self-assessment", "pack")
+    #: Page types a reader may print; each such page gets a PDF sheet (default: every type
+    #: with a print layout of its own, `sheets.model.LAYOUTS`).
+    sheet_types: tuple[str, ...] = LAYOUTS
 
     @field_validator("readability", mode="before")
     @classmethod

@@ -208,7 +208,7 @@ def _body(page: StagedPage, ctx: PlanContext, links: LinkMap, output_rel: str, f
     doc = page.document
     meta = doc.meta
     if meta.ratings is not None and not meta.ratings:
-        findings.append(error(doc.path, doc.line_of("ratings"), "sheet", f"sheet {output_rel}: `ratings` lists no ratings", "list the rating boxes, e.g. `ratings: [Not yet, Partly, Fully]`, or remove `ratings`"))
+        findings.append(error(doc.path, doc.line_of("ratings"), "sheet", f"sheet {output_rel}: `ratings` lists no ratings", f"list the rating boxes, e.g. `ratings: [{', '.join(DEFAULT_RATINGS)}]`, or remove `ratings`"))
     options = PrintOptions(
         layout=layout_of(doc),
         folder=doc.folder,
