@@ -30,6 +30,7 @@ from build_tools.urls import human_size, page_url, relative_url
 
 #: The theme layer's stylesheet and script, included even when mkdocs.yml does not list them.
 THEME_CSS = "assets/stylesheets/guides.css"
+EASY_READ_CSS = "assets/stylesheets/easy-read.css"
 THEME_JS = "assets/javascripts/read-aloud.js"
 _LINE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 #: Front matter keys Material reads from a page (passed through to the staged page), and
@@ -108,7 +109,7 @@ def staged_settings(view: RoleView, config: Config, today: date, sheets: dict[st
     theme = dict(settings.get("theme") or {"name": "material"})
     theme["custom_dir"] = str(config.custom_dir)
     theme["font"] = False  # never Google Fonts: readers sit behind firewalls; our CSS brings the font
-    for key, asset in (("extra_css", THEME_CSS), ("extra_javascript", THEME_JS)):
+    for key, asset in (("extra_css", THEME_CSS), ("extra_css", EASY_READ_CSS), ("extra_javascript", THEME_JS)):
         listed = list(settings.get(key) or [])
         if (config.custom_dir / asset).is_file() and asset not in listed:
             listed.append(asset)
