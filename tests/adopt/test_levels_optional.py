@@ -21,7 +21,9 @@ def test_a_project_without_levels_has_no_levels_page(tmp_path: Path) -> None:
     corpus, _ = load_corpus(config.docs_dir)
     settings = staged_settings(select(corpus, config, "public"), config, date(2027, 1, 1), {})
     assert LEVELS_PAGE not in str(settings["nav"])
-    assert settings["markdown_extensions"][-1]["build_tools.markdown_ext"]["levels"] == {}
+    [ours] = [e["build_tools.markdown_ext"] for e in settings["markdown_extensions"] if isinstance(e, dict) and "build_tools.markdown_ext" in e]
+    assert ours["levels"] == {}
+    assert not any(css.endswith("guides-levels.css") for css in settings["extra_css"])  # no level colours to declare
 
 
 def test_levels_used_without_levels_configured_are_errors_that_say_so(tmp_path: Path) -> None:
