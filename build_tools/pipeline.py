@@ -14,20 +14,16 @@ stage's time is logged.
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import logging
 import os
-import shutil
 import time
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from datetime import date
 from pathlib import Path
 
-from build_tools import incremental, landing, leakguard, stamp
+from build_tools import incremental, landing, stamp
 from build_tools import readability as readability_package
 from build_tools.cache import CacheDir, ResultCache, code_digest, digest, dump_readability, load_readability, write_atomically
 from build_tools.config import Config, Engine, load_config
@@ -36,8 +32,9 @@ from build_tools.content.model import Corpus
 from build_tools.errors import ContentErrors, Finding, UsageError, has_errors
 from build_tools.readability import PageReadability, ReadabilitySettings
 from build_tools.readability.parallel import PageJob, measure_pages
+from build_tools.leakguard import guard_leaks, start_guard
 from build_tools.lock import project_lock
-from build_tools.publish import check_target, new_tree, publish
+from build_tools.publish import check_target, link_tree, new_tree, output_dir, publish, standalone_role
 from build_tools.readability.report import write_report
 from build_tools.report_rows import report_rows
 from build_tools.results import BuildResult, CheckResult, Staged
@@ -172,14 +169,14 @@ def _build(config_file: Path, site_dir: Path | None, today: date, roles: list[st
     site_dir = site_dir.parent.resolve() / site_dir.name                # 8. assemble
     with new_tree(site_dir) as new:
         if alone:  # one role's site at the root: deployable as its own host, or offline
-            _link_tree(cache.site(alone), new)
+            link_tree(cache.site(alone), new)
             sites = {alone: new}
         else:
             for role in config.role_ids:
                 if role in role_ids:
-                    _link_tree(cache.site(role), new / role)
+                    link_tree(cache.site(role), new / role)
                 elif (site_dir / role).is_dir():  # --role: other roles stay as published
-                    _link_tree(site_dir / role, new / role)
+                    link_tree(site_dir / role, new / role)
             landing.write_landing(new, config, [r for r in config.role_ids if (new / r).is_dir() and config.role(r).landing])
             sites = {role: new / role for role in role_ids}
         base = os.path.relpath(site_dir, cache.report) + "/"
@@ -268,46 +265,6 @@ def _rerender(changed: tuple[str, ...], config: Config) -> Rerender:
     )
 
 
-@dataclass
-class Guard:
-    """The leak guard's work for this build: which roles to scan, and their fingerprints."""
-
-    keys: dict[str, str]
-    todo: list[str]
-    prints: Future[dict[str, leakguard.Fingerprint]] | None
-
-
-def start_guard(checked: CheckResult, manifests: dict[str, incremental.Manifest], cache: CacheDir) -> Guard:
-    """Decide which roles the leak guard scans and start fingerprinting them in a thread:
-    MkDocs renders in other processes meanwhile, and this one only waits for them.
-    A role whose site and the whole content are as when the guard last passed it is not scanned again."""
-    corpus = checked.corpus
-    content = digest(code_digest(Path(leakguard.__file__).parent, ("leakguard.py", "roles.py")),
-                     checked.config.config_file.read_bytes(),
-                     *(f"{path}\0{doc.text}" for path, doc in sorted(corpus.documents.items())))
-    keys = {role: digest(content, manifest.to_json()) for role, manifest in manifests.items()}
-    todo = [role for role in keys if cache.guarded(role) != keys[role]]
-    if not todo:
-        return Guard(keys, todo, None)
-    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fingerprint")
-    prints = pool.submit(leakguard.fingerprint, corpus, checked.config, todo)
-    pool.shutdown(wait=False)  # the thread ends when its one task does
-    return Guard(keys, todo, prints)
-
-
-def guard_leaks(guard: Guard, staged: Staged, sites: dict[str, Path], cache: CacheDir) -> None:
-    """Stop the build if any role's output holds text only other roles may read (leakguard.py)."""
-    if guard.prints is None:
-        return
-    prints = guard.prints.result()
-    theme = _theme_templates()
-    leaks = [leak for role in guard.todo for leak in leakguard.scan_tree(sites[role], prints[role], staged.sheet_html.get(role), theme)]
-    if leaks:
-        raise ContentErrors(leakguard.findings(leaks))
-    for role in guard.todo:
-        cache.remember_guarded(role, guard.keys[role])
-
-
 def refused(findings: list[Finding], strict: bool) -> bool:
     """Errors stop a build; with `--strict`, warnings too (as in `mkdocs build --strict`)."""
     return has_errors(findings) or (strict and bool(findings))
@@ -319,26 +276,6 @@ def timed(stage: str) -> Iterator[None]:
     started = time.perf_counter()
     yield
     log.info("%s: %.2f s", stage, time.perf_counter() - started)
-
-
-def standalone_role(config: Config, role_ids: list[str]) -> str | None:
-    """The role published alone, at the root of the site folder: the only role built, when
-    it has a host of its own (`site_url`) or the build is an offline copy."""
-    if config.offline and len(role_ids) != 1:
-        raise UsageError("an offline copy holds one role's site: add --role ID")
-    if len(role_ids) == 1 and (config.offline or config.role(role_ids[0]).site_url):
-        return role_ids[0]
-    return None
-
-
-def output_dir(config: Config, site_dir: Path | None, alone: str | None) -> Path:
-    """`-d`, or the default: `site/` for the full site; `site/<role>/` (its place in the full
-    site) for a role on its own host; `site-offline/<role>/` for an offline copy."""
-    if site_dir is not None:
-        return site_dir
-    if alone is None:
-        return Path("site")
-    return Path("site-offline" if config.offline else "site") / alone
 
 
 def _chosen_roles(config: Config, roles: list[str] | None) -> list[str]:
@@ -355,20 +292,3 @@ def theme_dirs(config: Config) -> list[Path]:
     package = Path(__file__).parent
     dirs = [package]
     return [*dirs, config.custom_dir, *config.partials_dirs]
-
-
-def _theme_templates() -> Path | None:
-    """Material's own files (found without importing MkDocs): the leak guard skips identical copies."""
-    spec = importlib.util.find_spec("material")
-    return Path(spec.origin).parent / "templates" if spec and spec.origin else None
-
-
-def _link_tree(source: Path, target: Path) -> None:
-    """Copy a built site by hard links (instant, no extra disk); plain copies across devices."""
-    def link(src: str, dst: str) -> None:
-        try:
-            os.link(src, dst)
-        except OSError:
-            shutil.copy2(src, dst)
-
-    shutil.copytree(source, target, copy_function=link, dirs_exist_ok=True)
