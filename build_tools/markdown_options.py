@@ -2,7 +2,7 @@
 
 Each role's MkDocs build, its printed sheets, and validation (which blocks exist)
 all take the extension list from here: MkDocs' built-in ones, those listed in
-`mkdocs.yml`, and ours (`build_tools.markdown_ext`) configured for the role.
+`mkdocs.yml`, and ours (`our_extensions`) configured for the role.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Any
 from markdown import Markdown
 
 from build_tools.config import Config
+from build_tools.contact_links import contact_options
 from build_tools.errors import UsageError
 from build_tools.roles import extension_config
 
@@ -32,9 +33,19 @@ def markdown_extensions(config: Config, role_id: str) -> tuple[list[str], dict[s
                 options[name] = _resolve_tags(settings or {}, config)
         else:
             names.append(str(item))
-    names.append("build_tools.markdown_ext")
-    options["build_tools.markdown_ext"] = extension_config(config, role_id)
+    for name, settings in our_extensions(config, role_id).items():
+        names.append(name)
+        options[name] = settings
     return list(dict.fromkeys(names)), options
+
+
+def our_extensions(config: Config, role_id: str) -> dict[str, dict[str, Any]]:
+    """Our own extensions and their options for one role, added after the configured ones:
+    the syntax (`markdown_ext`) and tappable contact details (`contact_links`)."""
+    return {
+        "build_tools.markdown_ext": extension_config(config, role_id),
+        "build_tools.contact_links": contact_options(config.guides.variables),
+    }
 
 
 def block_names(config: Config) -> frozenset[str]:

@@ -17,14 +17,14 @@ from typing import Any
 import yaml
 
 from build_tools.config import Config
-from build_tools.contact_links import contact_options
 from build_tools.content.links import html_media_one_folder_up
 from build_tools.content.model import Corpus, Document
 from build_tools.generated_pages import HOME_PAGE, LEVELS_PAGE, has_levels_page, home_page, levels_page
 from build_tools.level_css import LEVEL_CSS, level_css
+from build_tools.markdown_options import our_extensions
 from build_tools.mkdocs_yml import MkDocsDumper
 from build_tools.resources import offline_search_shim
-from build_tools.roles import RoleView, StagedPage, extension_config, substitute_variables
+from build_tools.roles import RoleView, StagedPage, substitute_variables
 from build_tools.sheets.model import DEFAULT_RATINGS
 from build_tools.urls import human_size, page_url, relative_url
 
@@ -123,8 +123,7 @@ def staged_settings(view: RoleView, config: Config, today: date, sheets: dict[st
     settings["theme"] = theme
     settings["nav"] = navigation(view, config)
     extensions = list(settings.get("markdown_extensions") or [])
-    extensions.append({"build_tools.markdown_ext": extension_config(config, view.role_id)})
-    extensions.append({"build_tools.contact_links": contact_options(config.guides.variables)})
+    extensions += [{name: options} for name, options in our_extensions(config, view.role_id).items()]
     settings["markdown_extensions"] = extensions
     extra = dict(settings.get("extra") or {})
     extra["guides"] = {
