@@ -24,7 +24,8 @@ from build_tools import pipeline, stamp
 from build_tools.config import Engine
 from build_tools.errors import ContentErrors, EngineError, Finding, GuidesError, UsageError
 from build_tools.publish import PublishError, fs_error
-from build_tools.readability import format_github, format_json, format_rule_counts, format_text
+from build_tools.finding_formats import format_github, format_text
+from build_tools.readability import format_json, format_rule_counts
 from build_tools.resources import tool_version
 from build_tools.report_rows import report_rows
 
