@@ -152,7 +152,8 @@ def measure(command: list[str], cwd: Path, env: dict[str, str], log: Path) -> di
         "others_cpu": others,
         "others_share": others / (wall * (os.cpu_count() or 1)),
         "load_before": load_before,
-        "last_line": stderr[-1] if stderr else "",
+        # The build's status line ("guides: built …"); other notes may follow it.
+        "last_line": next((line for line in reversed(stderr) if line.startswith("guides: built ")), stderr[-1] if stderr else ""),
         "log": str(log),
     }
 

@@ -21,8 +21,8 @@ def test_a_project_without_levels_has_no_levels_page(tmp_path: Path) -> None:
     corpus, _ = load_corpus(config.docs_dir)
     settings = staged_settings(select(corpus, config, "public"), config, date(2027, 1, 1), {})
     assert LEVELS_PAGE not in str(settings["nav"])
-    [ours] = [e["build_tools.markdown_ext"] for e in settings["markdown_extensions"] if isinstance(e, dict) and "build_tools.markdown_ext" in e]
-    assert ours["levels"] == {}
+    ours = next(e for e in settings["markdown_extensions"] if isinstance(e, dict) and "build_tools.markdown_ext" in e)
+    assert ours["build_tools.markdown_ext"]["levels"] == {}
     assert not any(css.endswith("guides-levels.css") for css in settings["extra_css"])  # no level colours to declare
 
 

@@ -44,7 +44,7 @@ def test_every_dependency_is_a_bounded_range_with_an_exact_pin_inside_it() -> No
     assert set(pinned) == {r.name.lower() for r in runtime_requirements()}
 
 
-@pytest.mark.parametrize(("name", "bound"), [("mkdocs", "2"), ("mkdocs-material", "10"), ("pymdown-extensions", "14"), ("textstat", "1")])
+@pytest.mark.parametrize(("name", "bound"), [("mkdocs", "2"), ("mkdocs-material", "10"), ("pymdown-extensions", "14")])
 def test_engines_stop_before_their_next_major_version(name: str, bound: str) -> None:
     requirement = next(r for r in runtime_requirements() if r.name.lower() == name)
     assert f"<{bound}" in str(requirement.specifier) and not requirement.specifier.contains(f"{bound}.0")
@@ -110,3 +110,16 @@ def test_a_plain_install_starts_checks_and_builds_a_project_elsewhere(wheel: Pat
     assert (work / "public" / "assets" / "fonts" / "atkinson-hyperlegible-latin-400-normal.woff2").is_file()
     staged = (work / "team-guides" / ".guides-cache" / "stage" / "public" / "mkdocs.yml").read_text()
     assert site_packages in staged and str(ROOT) not in staged  # theme layer from the installed package
+
+
+def test_every_package_folder_is_listed_for_the_wheel() -> None:
+    """A subpackage missing from pyproject's list installs nowhere but in a checkout."""
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = {
+        ".".join(init.parent.relative_to(ROOT).parts)
+        for init in (ROOT / "build_tools").rglob("__init__.py")
+        if "__pycache__" not in init.parts
+    }
+    assert found <= listed, f"add to [tool.setuptools] packages: {sorted(found - listed)}"

@@ -74,7 +74,8 @@ def test_staged_site_url_landing_link_and_qr_codes_use_the_role_url(tmp_path: Pa
     expected = f"{STAFF_URL}staff/booking-a-room/"
     assert qr_data_uri(expected) in sheet.html  # the QR code encodes exactly this address
     assert qr_data_uri(f"{MAIN_URL}staff/staff/booking-a-room/") not in sheet.html
-    assert "intranet.example.org/guides/staff/booking-a-room/" in sheet.html  # the printed short address
+    printed = re.sub(r"<wbr>|</?span[^>]*>", "", sheet.html)  # the address may break only at / and .
+    assert "intranet.example.org/guides/staff/booking-a-room/" in printed  # the printed short address
     public, public_sheets = _staged(config_file, "public")
     assert public["site_url"] == f"{MAIN_URL}public/" and public["extra"]["guides"]["landing"] == "../"
     assert public_sheets and all("intranet" not in s.html for s in public_sheets)

@@ -134,8 +134,13 @@ def test_a_planted_leak_stops_the_build_and_keeps_the_site(built: Path, monkeypa
     stage_page = roles.stage_page
 
     def leaky(doc, corpus, config, role_id):
-        # As if the block splitter missed the staff block: partners get staff's shared page.
-        return stage_page(doc, corpus, config, "staff" if doc.path == "shared.md" else role_id)
+        # As if the block splitter had missed the staff block and only dropped its fences:
+        # partners get staff's text with no block around it, which the role extension's own
+        # check (ForeignRoleBlock) cannot see; the leak guard must.
+        page = stage_page(doc, corpus, config, "staff" if doc.path == "shared.md" else role_id)
+        if doc.path == "shared.md":
+            page.lines = ["" if line.startswith("///") else line for line in page.lines]
+        return page
 
     monkeypatch.setattr(roles, "stage_page", leaky)
     code, out = build(built)
