@@ -83,8 +83,10 @@ def source_paths(findings: Iterable[Finding], config: Config) -> list[Finding]:
 
 def plan_all_sheets(views: dict[str, RoleView], corpus: Corpus, config: Config,
                     cache: CacheDir) -> tuple[dict[str, list[SheetRequest]], list[Finding]]:
-    """Every role's sheet requests (HTML, not yet PDF), and every problem found making them."""
+    """Every role's sheet requests (HTML, not yet PDF), and every problem found making them;
+    also what the last build learnt from a PDF still cached as it is (a pack too long)."""
     from build_tools.sheets import plan_sheets  # not the PDF engine: only rendering loads it
+    from build_tools.sheets.render import long_packs
 
     sheets: dict[str, list[SheetRequest]] = {}
     findings: list[Finding] = []
@@ -93,6 +95,7 @@ def plan_all_sheets(views: dict[str, RoleView], corpus: Corpus, config: Config,
             sheets[role] = plan_sheets(view, corpus, config, cache.stage(role) / "docs", cache.sheets)
         except ContentErrors as problems:
             findings += problems.findings
+    findings += long_packs([r for requests in sheets.values() for r in requests], cache.sheets)
     return sheets, findings
 
 
@@ -206,7 +209,8 @@ def stage_roles(checked: CheckResult, role_ids: list[str], cache_root: Path, tod
     views = {role: checked.views.get(role) or select(corpus, config, role) for role in role_ids}
     plans = {role: _plan_sheets(views[role], checked, cache) for role in role_ids}
     outcome = render_sheets([r for plan in plans.values() for r in plan], cache.sheets)
-    checked.findings.extend(outcome.findings)  # e.g. a pack too long to take in: printed with the rest
+    # e.g. a pack too long to take in, known once its PDF is made: printed with the rest
+    checked.findings.extend(f for f in outcome.findings if f not in checked.findings)
     cache.prune_sheet_html()
     staged = Staged(views, {}, outcome.rendered, outcome.reused)
     for role in role_ids:
