@@ -43,7 +43,7 @@ STAGES = [
     ("build_tools.pipeline", "stage_role", "  write staged projects"),
     ("build_tools.incremental", "manifest", "manifest (per role: what changed)"),
     ("build_tools.pipeline", "build_sites", "build_sites (mkdocs build per role, parallel)"),
-    ("build_tools.pipeline", "_link_tree", "assemble: hard-link role sites"),
+    ("build_tools.pipeline", "link_tree", "assemble: hard-link role sites"),
     ("build_tools.landing", "write_landing", "assemble: landing page"),
     ("build_tools.pipeline", "report_rows", "authors' report: rows"),
     ("build_tools.pipeline", "write_report", "authors' report: write"),

@@ -1,29 +1,35 @@
 """`guides`: new, build, check, serve and stamp, over the one pipeline.
 
-Exit codes: 0 success (warnings allowed), 1 content errors (or a leak found by the
-guard), 2 could not run, 3 could not write a file (read-only or full disk, permissions:
-the published site is left as it was), 130 interrupted.
+Exit codes: 0 success (warnings allowed, unless --strict), 1 content errors (or a leak
+found by the guard; with --strict, warnings too), 2 could not run (arguments,
+configuration), 3 could not write a file (read-only or full disk, permissions: the
+published site is left as it was), 4 an engine failed (MkDocs or WeasyPrint: not the
+content's fault; nothing was published), 130 interrupted.
 This is the only place where our exceptions become exit codes and messages.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import get_args
 
 from build_tools import pipeline, stamp
 from build_tools.config import Engine
-from build_tools.errors import ContentErrors, EngineError, Finding, GuidesError, UsageError, has_errors
+from build_tools.errors import ContentErrors, EngineError, Finding, GuidesError, UsageError
 from build_tools.publish import PublishError, fs_error
-from build_tools.readability import format_github, format_json, format_rule_counts
+from build_tools.finding_formats import format_github, format_text
+from build_tools.readability import format_json, format_rule_counts
 from build_tools.resources import tool_version
 from build_tools.report_rows import report_rows
 
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_FILES = 0, 1, 2, 3
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_FILES, EXIT_ENGINE = 0, 1, 2, 3, 4
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,6 +38,34 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on bad arguments, 0 on --help
         return int(exc.code or 0)
+    with _stage_times(getattr(args, "verbose", False)):
+        return _run(args)
+
+
+@contextmanager
+def _stage_times(verbose: bool) -> Iterator[None]:
+    """With `-v`, print each stage's time (logged by `pipeline.timed`) on stderr."""
+    if not verbose:
+        yield
+        return
+    log = logging.getLogger("guides")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("guides: %(message)s"))
+    log.addHandler(handler)
+    # An engine's logging.config (dictConfig disables loggers it does not name) must not silence ours.
+    level, disabled = log.level, log.disabled
+    log.setLevel(logging.INFO)
+    log.disabled = False
+    try:
+        yield
+    finally:
+        log.removeHandler(handler)
+        log.setLevel(level)
+        log.disabled = disabled
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Our exceptions become exit codes and one-line messages here, and only here."""
     try:
         return args.run(args)
     except ContentErrors as exc:
@@ -43,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except EngineError as exc:
         print(f"guides: {exc}\nnothing was published", file=sys.stderr)
-        return EXIT_CONTENT
+        return EXIT_ENGINE
     except PublishError as exc:
         print(f"guides: {exc}", file=sys.stderr)
         return EXIT_FILES
@@ -96,6 +130,9 @@ def _parser() -> argparse.ArgumentParser:
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="default: mkdocs.yml")
     parser.add_argument("--today", type=_iso_date, default=None, metavar="YYYY-MM-DD", help="the date review dates are checked against (default: today)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log each stage's time")
+    if parser.prog.endswith(("build", "check")):
+        parser.add_argument("--strict", action="store_true", help="warnings fail too (exit 1)")
 
 
 def _iso_date(text: str) -> date:
@@ -107,7 +144,7 @@ def _iso_date(text: str) -> date:
 
 def _build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    result = pipeline.build(args.config_file, args.site_dir, args.today or date.today(), args.role, args.engine, args.offline)
+    result = pipeline.build(args.config_file, args.site_dir, args.today or date.today(), args.role, args.engine, args.offline, args.strict)
     _print_notes(result.check.config.notes)
     _print_findings(result.check.findings, "text")
     for line in result.engine_warnings:
@@ -139,7 +176,7 @@ def _check(args: argparse.Namespace) -> int:
         print(f"guides: {len(result.corpus.documents)} pages checked; {_count(result.findings)}", file=sys.stderr)
         if per_rule := format_rule_counts(result.findings):
             print(f"guides: {per_rule}", file=sys.stderr)
-    return EXIT_CONTENT if has_errors(result.findings) else EXIT_OK
+    return EXIT_CONTENT if pipeline.refused(result.findings, args.strict) else EXIT_OK
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -208,10 +245,7 @@ def _print_notes(notes: tuple[str, ...]) -> None:
 
 
 def _print_findings(findings: list[Finding], fmt: str) -> None:
-    if fmt == "github":
-        text = format_github(findings)
-    else:
-        text = "\n".join(f.format() for f in findings)
+    text = format_github(findings) if fmt == "github" else format_text(findings)
     if text:
         print(text)
 

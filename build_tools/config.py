@@ -7,9 +7,7 @@ each role's staged build receives unchanged (see `stage.py`).
 
 from __future__ import annotations
 
-import difflib
 import re
-from importlib.util import find_spec
 from pathlib import Path
 from typing import Any, Literal, get_args
 
@@ -18,8 +16,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from build_tools.content.meta import PageType
 from build_tools.errors import UsageError
+from build_tools.mkdocs_yml import MkDocsLoader, check_mkdocs_sections
 from build_tools.readability import ReadabilitySettings
 from build_tools.resources import templates_dir, theme_dir
+from build_tools.sheets.model import LAYOUTS
 
 ID_PATTERN = r"^[a-z][a-z0-9-]*$"
 #: An absolute web address a site is published at.
@@ -71,8 +71,9 @@ class GuidesSettings(Strict):
     #: Local details (organisation, teams, contacts) that content uses as `{{ org.name }}`.
     variables: dict[str, Any] = Field(default_factory=dict)
     readability: ReadabilitySettings = Field(default_factory=ReadabilitySettings)
-    #: Page types a reader may print; each such page gets a PDF sheet.
-    sheet_types: tuple[str, ...] = ("step-by-step", "checklist", "form", "self-assessment", "pack")
+    #: Page types a reader may print; each such page gets a PDF sheet (default: every type
+    #: with a print layout of its own, `sheets.model.LAYOUTS`).
+    sheet_types: tuple[str, ...] = LAYOUTS
 
     @field_validator("readability", mode="before")
     @classmethod
@@ -172,56 +173,13 @@ class Config(Strict):
         return next(lv for lv in self.guides.levels if lv.id == level_id)
 
 
-class _MkDocsLoader(yaml.SafeLoader):
-    """Safe YAML that keeps MkDocs' `!!python/name:` and `!ENV` tags as text.
-
-    They are only meaningful to MkDocs itself, which reads them again from the
-    staged config; here they must not stop us from reading our own section.
-    """
-
-
-def _keep_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
-    if isinstance(node, yaml.ScalarNode):
-        return _Tagged(node.tag, loader.construct_scalar(node))
-    if isinstance(node, yaml.SequenceNode):
-        return _Tagged(node.tag, loader.construct_sequence(node))
-    return _Tagged(node.tag, loader.construct_mapping(node))
-
-
-_MkDocsLoader.add_multi_constructor("tag:yaml.org,2002:python/", _keep_tag)
-_MkDocsLoader.add_multi_constructor("!", _keep_tag)
-
-
-class _Tagged:
-    """A YAML value with a custom tag, written back out with the same tag."""
-
-    def __init__(self, tag: str, value: Any) -> None:
-        self.tag, self.value = tag, value
-
-
-def _represent_tagged(dumper: yaml.SafeDumper, data: _Tagged) -> yaml.Node:
-    if isinstance(data.value, list):
-        return dumper.represent_sequence(data.tag, data.value)
-    if isinstance(data.value, dict):
-        return dumper.represent_mapping(data.tag, data.value)
-    return dumper.represent_scalar(data.tag, data.value)
-
-
-class MkDocsDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
-    """Writes staged configs (libyaml's emitter when PyYAML has it: a staged config holds
-    every page's badges and links), keeping tags read by `_MkDocsLoader`."""
-
-
-MkDocsDumper.add_representer(_Tagged, _represent_tagged)
-
-
 def load_config(config_file: Path) -> Config:
     """Read and validate mkdocs.yml; any problem is a `UsageError` naming the key."""
     config_file = config_file.resolve()
     if not config_file.is_file():
         raise UsageError(f"{config_file}: configuration file not found (pass -f path/to/mkdocs.yml)")
     try:
-        raw = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_MkDocsLoader) or {}
+        raw = yaml.load(config_file.read_text(encoding="utf-8"), Loader=MkDocsLoader) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise UsageError(f"{config_file}: cannot read YAML: {exc}") from None
     if not isinstance(raw, dict):
@@ -236,10 +194,7 @@ def load_config(config_file: Path) -> Config:
     except ValidationError as exc:
         raise UsageError(_describe(config_file, "guides", exc)) from None
 
-    raw["markdown_extensions"] = with_required_extensions(raw.get("markdown_extensions") or [])
-    _check_extensions(config_file, raw["markdown_extensions"])
-    _refuse_file_includes(config_file, raw)
-    _check_plugin_options(config_file, raw.get("plugins"))
+    check_mkdocs_sections(config_file, raw)
     unknown_types = guides.readability.unknown_types(get_args(PageType))
     if unknown_types:
         raise UsageError(f"{config_file}: guides.readability.types: unknown page type {', '.join(unknown_types)} (page types: {', '.join(get_args(PageType))})")
@@ -261,83 +216,6 @@ def load_config(config_file: Path) -> Config:
     )
 
 
-def _check_extensions(config_file: Path, extensions: list[Any]) -> None:
-    """Every Markdown extension must be installed: the pages and the printed sheets both use them."""
-    missing = []
-    for entry in extensions:
-        name = next(iter(entry)) if isinstance(entry, dict) else str(entry)
-        if not (_importable(name) or _importable(f"markdown.extensions.{name}")):
-            missing.append(name)
-    if missing:
-        raise UsageError(f"{config_file}: markdown_extensions: not installed: {', '.join(missing)} (check the spelling, or install the package that provides it)")
-
-
-#: Extensions and plugins that copy another file's text into a page while MkDocs renders it:
-#: after role filtering, so a partner page could pull in a staff-only page or block.
-FILE_INCLUDES = {
-    "markdown_extensions": ("pymdownx.snippets",),
-    "plugins": ("include-markdown", "macros"),
-}
-
-#: Options of the MkDocs plugins our builds rely on (Material's `search`, which the theme
-#: puts in place of MkDocs' own, and `offline`). A test keeps this list equal to what the
-#: installed plugins accept; MkDocs itself only warns about an unknown option, and ignores it.
-PLUGIN_OPTIONS = {
-    "search": ("enabled", "lang", "separator", "pipeline", "fields", "jieba_dict", "jieba_dict_user", "indexing", "prebuild_index", "min_search_length"),
-    "offline": ("enabled",),
-}
-
-
-def _refuse_file_includes(config_file: Path, raw: dict[str, Any]) -> None:
-    """Refuse what would bypass role filtering by reading other files at render time."""
-    if raw.get("hooks"):
-        raise UsageError(
-            f"{config_file}: hooks: MkDocs hooks are not allowed: each role's site is built from a staged copy "
-            "of the content, and a hook runs there with every role's files within reach and outside what "
-            "`guides` checks and caches (remove `hooks:`; put site-wide changes in the theme layer, custom_dir)"
-        )
-    for section, names in FILE_INCLUDES.items():
-        for name, _ in _entries(raw.get(section)):
-            if name in names or name.removeprefix("material/") in names:
-                raise UsageError(
-                    f"{config_file}: {section}: `{name}` is not allowed: it copies other files into a page while "
-                    "the site is built, after each role's text has been filtered, so one role's page could pull in "
-                    "a page or block meant only for another role (remove it; link to a shared page, or use a role block)"
-                )
-
-
-def _check_plugin_options(config_file: Path, plugins: Any) -> None:
-    """Unknown options of the plugins we rely on are errors, with a "did you mean"."""
-    problems = []
-    for name, options in _entries(plugins):
-        known = PLUGIN_OPTIONS.get(name.removeprefix("material/"))
-        if known is None or not isinstance(options, dict):
-            continue
-        for key in options:
-            if key not in known:
-                close = difflib.get_close_matches(str(key), known, n=1)
-                hint = f"did you mean `{close[0]}`?" if close else f"options are: {', '.join(known)}"
-                problems.append(f"  plugins: {name}: unknown option `{key}` ({hint})")
-    if problems:
-        raise UsageError("\n".join([f"{config_file}: a plugin option is not valid:", *problems]))
-
-
-def _entries(section: Any) -> list[tuple[str, Any]]:
-    """`[a, {b: {...}}]` or `{a: {...}}` -> [(name, options)], as MkDocs reads both forms."""
-    if isinstance(section, dict):
-        return [(str(k), v) for k, v in section.items()]
-    if not isinstance(section, list):
-        return []
-    return [(str(next(iter(e))), next(iter(e.values()))) if isinstance(e, dict) and e else (str(e), None) for e in section]
-
-
-def _importable(module: str) -> bool:
-    try:
-        return find_spec(module) is not None
-    except (ImportError, ValueError):
-        return False
-
-
 def _theme_dir(project_dir: Path, custom_dir: str | None) -> tuple[Path, list[str]]:
     """The project's theme overrides, or ours: badges, the easy-read switch and the
     read-aloud controls live there, so a site never builds without them."""
@@ -348,20 +226,6 @@ def _theme_dir(project_dir: Path, custom_dir: str | None) -> tuple[Path, list[st
     if path.is_dir():
         return path, []
     return ours, [f"theme.custom_dir: {path} not found; using the built-in theme layer ({ours})"]
-
-
-#: Markdown extensions our syntax relies on (glossary definition lists, abbreviations, tick
-#: boxes, tables, attribute lists); added to a project's list when it leaves them out.
-REQUIRED_EXTENSIONS: tuple[tuple[str, dict[str, Any]], ...] = (
-    ("abbr", {}), ("attr_list", {}), ("def_list", {}), ("md_in_html", {}), ("tables", {}),
-    ("toc", {}), ("pymdownx.superfences", {}), ("pymdownx.tasklist", {"custom_checkbox": True}),
-)
-
-
-def with_required_extensions(extensions: list[Any]) -> list[Any]:
-    named = {next(iter(e)) if isinstance(e, dict) else str(e) for e in extensions}
-    missing = [{name: options} if options else name for name, options in REQUIRED_EXTENSIONS if name not in named]
-    return [*extensions, *missing]
 
 
 def _describe(config_file: Path, section: str, exc: ValidationError) -> str:

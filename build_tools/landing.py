@@ -5,15 +5,13 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
-
 from build_tools.config import Config
 from build_tools.icons import icons_dir
+from build_tools.templating import template_environment
 
 
 def write_landing(site_dir: Path, config: Config, role_ids: list[str]) -> None:
-    env = Environment(loader=FileSystemLoader(config.partials_dirs), autoescape=select_autoescape(["html"]))
-    html = env.get_template("landing.html").render(
+    html = template_environment(config.partials_dirs).get_template("landing.html").render(
         site_name=config.site_name,
         org=config.guides.variables.get("org", {}),
         language=config.language,

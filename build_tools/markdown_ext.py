@@ -115,6 +115,10 @@ class BlankInline(InlineProcessor):
         return span, m.start(0), m.end(0)
 
 
+#: Our blocks; validation takes the names of every allowed block from the registry they join.
+BLOCKS: tuple[type[Block], ...] = (RoleBlock, LevelBlock, PictureBlock, SignaturesBlock)
+
+
 class GuidesExtension(BlocksExtension):
     def __init__(self, **kwargs: Any) -> None:
         self.config = {
@@ -126,7 +130,7 @@ class GuidesExtension(BlocksExtension):
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr: Any) -> None:
         settings = self.getConfigs()
-        for block in (RoleBlock, LevelBlock, PictureBlock, SignaturesBlock):
+        for block in BLOCKS:
             block_mgr.register(block, settings)
         # Before emphasis (which would read `____` as empty bold), after code spans.
         md.inlinePatterns.register(BlankInline(BLANK, md), "guides_blank", 175)

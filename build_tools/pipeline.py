@@ -1,26 +1,29 @@
-"""The one story: load → validate → check → select → sheets → stage → render → guard → publish.
+"""The one story, as the README's diagram draws it:
 
-`check()` runs the first stages; `build()` runs them all, under the project's lock
-(lock.py), and publishes only when every earlier stage succeeded and the leak guard
-(leakguard.py) found nothing, so a failed build leaves the previous `site/` exactly as
-it was. Publishing swaps the whole tree atomically (publish.py). `.guides-cache/` and
-its layout are cache.py's `CacheDir`.
+    check():  1 configure → 2 load → 3 validate → 4 readability → 5 select each role and plan its sheets
+    build():  check() → 6 render sheets and stage → 7 render sites → 8 assemble → 9 leak guard → 10 publish
+
+`check()` finds every problem `build()` can refuse, across all roles, with the same
+`path:line`. `build()` runs under the project's lock (lock.py) and publishes only when
+every stage succeeded and the leak guard (leakguard.py) found nothing, so a failed build
+leaves the previous `site/` exactly as it was; publishing swaps the whole tree atomically
+(publish.py). `.guides-cache/` and its layout are cache.py's `CacheDir`. With `-v` each
+stage's time is logged.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
+import logging
 import os
-import shutil
-from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+import time
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from datetime import date
 from pathlib import Path
 
-from build_tools import incremental, landing, leakguard, stamp
+from build_tools import incremental, landing, stamp
 from build_tools import readability as readability_package
 from build_tools.cache import CacheDir, ResultCache, code_digest, digest, dump_readability, load_readability, write_atomically
 from build_tools.config import Config, Engine, load_config
@@ -29,56 +32,71 @@ from build_tools.content.model import Corpus
 from build_tools.errors import ContentErrors, Finding, UsageError, has_errors
 from build_tools.readability import PageReadability, ReadabilitySettings
 from build_tools.readability.parallel import PageJob, measure_pages
+from build_tools.leakguard import guard_leaks, start_guard
 from build_tools.lock import project_lock
-from build_tools.publish import check_target, new_tree, publish
+from build_tools.publish import check_target, link_tree, new_tree, output_dir, publish, standalone_role
 from build_tools.readability.report import write_report
 from build_tools.report_rows import report_rows
+from build_tools.results import BuildResult, CheckResult, Staged
 from build_tools.roles import RoleView, select
 from build_tools.site import MkDocsRun, Rerender, build_sites
-from build_tools.stage import SheetLink, output_file, page_url, stage_role
+from build_tools.stage import SheetLink, stage_role
+from build_tools.urls import output_file, page_url
 from build_tools.validate import validate
 
+if TYPE_CHECKING:
+    from build_tools.sheets import SheetRequest
+
 CACHE = CacheDir.NAME
-
-
-@dataclass
-class CheckResult:
-    config: Config
-    corpus: Corpus
-    findings: list[Finding]
-    readability: list[PageReadability]
-
-
-@dataclass
-class BuildResult:
-    check: CheckResult
-    site_dir: Path
-    #: Where the authors' report was written (never inside the published folder).
-    report_dir: Path
-    roles_built: list[str] = field(default_factory=list)
-    roles_skipped: list[str] = field(default_factory=list)
-    #: Per built role: how many pages were rendered again, or None for a full build.
-    pages_rendered: dict[str, int | None] = field(default_factory=dict)
-    sheets_rendered: int = 0
-    sheets_reused: int = 0
-    engine_warnings: list[str] = field(default_factory=list)
-    #: Something the user should know about how the site was published, or None.
-    publish_note: str | None = None
+log = logging.getLogger("guides")
 
 
 def check(config_file: Path, today: date) -> CheckResult:
-    """Stages 1–3: read the configuration and content, and find every problem."""
-    config = load_config(config_file)                                  # 1. configure
+    """Stages 1–5: read the configuration and content, and find every problem a build
+    could refuse."""
+    with timed("configure"):
+        config = load_config(config_file)                               # 1. configure
     if not config.docs_dir.is_dir():
         raise UsageError(f"{config.docs_dir}: content folder not found (docs_dir in {config.config_file.name})")
-    corpus, findings = load_corpus(config.docs_dir, config.source_path)  # 2. load
-    findings += validate(corpus, config, today)                         # 3. validate
-    findings += stamp.stale_easy_read(corpus, config)
-    reports = readability(corpus, config.guides.readability, CacheDir.of_project(config.project_dir).readability)  # 4. readability
+    cache = CacheDir.of_project(config.project_dir)
+    with timed("load"):
+        corpus, findings = load_corpus(config.docs_dir, config.source_path)  # 2. load
+    with timed("validate"):
+        findings += validate(corpus, config, today)                     # 3. validate
+        findings += stamp.stale_easy_read(corpus, config)
+    with timed("readability"):
+        reports = readability(corpus, config.guides.readability, cache.readability)  # 4. readability
     for report in reports:
         findings += report.findings
-    shown = [dataclasses.replace(f, path=config.source_path(f.path)) for f in set(findings)]
-    return CheckResult(config, corpus, sorted(shown), reports)
+    with timed("select and plan sheets"):
+        views = {role: select(corpus, config, role) for role in config.role_ids}  # 5. select, plan sheets
+        sheets, problems = plan_all_sheets(views, corpus, config, cache)
+    findings += problems
+    return CheckResult(config, corpus, sorted(source_paths(set(findings), config)), reports, views, sheets)
+
+
+def source_paths(findings: Iterable[Finding], config: Config) -> list[Finding]:
+    """The one place findings get the paths an author opens: `guide.md` -> `content/guide.md`."""
+    prefix = config.content_prefix + "/"
+    return [f if f.path.startswith(prefix) else dataclasses.replace(f, path=config.source_path(f.path)) for f in findings]
+
+
+def plan_all_sheets(views: dict[str, RoleView], corpus: Corpus, config: Config,
+                    cache: CacheDir) -> tuple[dict[str, list[SheetRequest]], list[Finding]]:
+    """Every role's sheet requests (HTML, not yet PDF), and every problem found making them;
+    also what the last build learnt from a PDF still cached as it is (a pack too long)."""
+    from build_tools.sheets import plan_sheets  # not the PDF engine: only rendering loads it
+    from build_tools.sheets.render import long_packs
+
+    sheets: dict[str, list[SheetRequest]] = {}
+    findings: list[Finding] = []
+    for role, view in views.items():
+        try:
+            sheets[role] = plan_sheets(view, corpus, config, cache.stage(role) / "docs", cache.sheets)
+        except ContentErrors as problems:
+            findings += problems.findings
+    findings += long_packs([r for requests in sheets.values() for r in requests], cache.sheets)
+    return sheets, findings
 
 
 def readability(corpus: Corpus, settings: ReadabilitySettings, cache_file: Path) -> list[PageReadability]:
@@ -107,25 +125,26 @@ def build(
     roles: list[str] | None = None,
     engine: Engine | None = None,
     offline: bool = False,
+    strict: bool = False,
 ) -> BuildResult:
     """Every stage, under the project's lock; publishes the site folder only when all
     succeed, atomically (publish.py).
 
     `engine` overrides `guides.engine`. One role with a host of its own, or `offline`
     (which needs exactly one role), is published alone at the root of the site folder;
-    see `output_dir` for the defaults.
+    see `output_dir` for the defaults. `strict`: refuse on warnings too.
     """
     with project_locked(config_file, "build"):
-        return _build(config_file, site_dir, today, roles, engine, offline)
+        return _build(config_file, site_dir, today, roles, engine, offline, strict)
 
 
 def _build(config_file: Path, site_dir: Path | None, today: date, roles: list[str] | None,
-           engine: Engine | None, offline: bool) -> BuildResult:
-    checked = check(config_file, today)                                 # 1–4. configure, load, validate, readability
-    if has_errors(checked.findings):
+           engine: Engine | None, offline: bool, strict: bool) -> BuildResult:
+    checked = check(config_file, today)                                 # 1–5. everything check() finds
+    if refused(checked.findings, strict):
         raise ContentErrors(checked.findings)
-    if offline:
-        checked = dataclasses.replace(checked, config=checked.config.offline_copy())
+    if offline:  # other addresses: select and plan again for the copy
+        checked = dataclasses.replace(checked, config=checked.config.offline_copy(), views={}, sheets={})
     config = checked.config
     role_ids = _chosen_roles(config, roles)
     alone = standalone_role(config, role_ids)
@@ -136,37 +155,39 @@ def _build(config_file: Path, site_dir: Path | None, today: date, roles: list[st
     cache = CacheDir.of_project(config.project_dir)
     result = BuildResult(check=checked, site_dir=site_dir, report_dir=cache.report)
 
-    staged = stage_roles(checked, role_ids, cache.root, today)          # 5–7. select, sheets, stage
+    with timed("render sheets and stage"):
+        staged = stage_roles(checked, role_ids, cache.root, today)      # 6. render sheets, stage
     result.sheets_rendered, result.sheets_reused = staged.sheets_rendered, staged.sheets_reused
     manifests = {role: incremental.manifest(path.parent, theme_dirs(config), engine)
                  for role, path in staged.config_files.items()}
 
     guard = start_guard(checked, manifests, cache)                       # fingerprints while MkDocs renders
-    runs = roles_to_render(staged, manifests, config, engine, cache, result)   # 8. skip, some pages, or all
-    result.engine_warnings = build_sites(runs)                          # 9. render
+    runs = roles_to_render(staged, manifests, config, engine, cache, result)   # each role: skip, some pages, or all
+    with timed("render sites"):
+        result.engine_warnings = build_sites(runs)                      # 7. render sites
     for run in runs:
         cache.remember_built(run.role_id, manifests[run.role_id])
         result.roles_built.append(run.role_id)
 
-    site_dir = site_dir.parent.resolve() / site_dir.name                # 10. assemble
+    site_dir = site_dir.parent.resolve() / site_dir.name                # 8. assemble
     with new_tree(site_dir) as new:
         if alone:  # one role's site at the root: deployable as its own host, or offline
-            _link_tree(cache.site(alone), new)
+            link_tree(cache.site(alone), new)
             sites = {alone: new}
         else:
             for role in config.role_ids:
                 if role in role_ids:
-                    _link_tree(cache.site(role), new / role)
+                    link_tree(cache.site(role), new / role)
                 elif (site_dir / role).is_dir():  # --role: other roles stay as published
-                    _link_tree(site_dir / role, new / role)
+                    link_tree(site_dir / role, new / role)
             landing.write_landing(new, config, [r for r in config.role_ids if (new / r).is_dir() and config.role(r).landing])
             sites = {role: new / role for role in role_ids}
         base = os.path.relpath(site_dir, cache.report) + "/"
         # The report covers every role, also those a `--role` build left as published.
         views = {role: staged.views.get(role) or select(checked.corpus, config, role) for role in config.role_ids}
         write_report(cache.report, report_rows(checked, views, base), today=today, site_name=config.site_name)
-        guard_leaks(guard, staged, sites, cache)                         # 11. leak guard
-    result.publish_note = publish(new, site_dir)                        # 12. publish
+        guard_leaks(guard, staged, sites, cache)                         # 9. leak guard
+    result.publish_note = publish(new, site_dir)                        # 10. publish
     return result
 
 
@@ -179,26 +200,17 @@ def project_locked(config_file: Path, doing: str) -> Iterator[None]:
         yield
 
 
-@dataclass
-class Staged:
-    views: dict[str, RoleView]
-    config_files: dict[str, Path]
-    sheets_rendered: int
-    sheets_reused: int
-    #: Per role: a PDF's path in the site -> the HTML it was printed from (for the leak guard).
-    sheet_html: dict[str, dict[str, Path]] = field(default_factory=dict)
-
-
 def stage_roles(checked: CheckResult, role_ids: list[str], cache_root: Path, today: date) -> Staged:
     """Select each role's content, render its sheets, and write its MkDocs project."""
     # Imported here so `guides check` never loads the PDF engine.
     from build_tools.sheets import render_sheets
 
     config, corpus, cache = checked.config, checked.corpus, CacheDir(cache_root)
-    views = {role: select(corpus, config, role) for role in role_ids}
+    views = {role: checked.views.get(role) or select(corpus, config, role) for role in role_ids}
     plans = {role: _plan_sheets(views[role], checked, cache) for role in role_ids}
     outcome = render_sheets([r for plan in plans.values() for r in plan], cache.sheets)
-    checked.findings.extend(outcome.findings)  # e.g. a pack too long to take in: printed with the rest
+    # e.g. a pack too long to take in, known once its PDF is made: printed with the rest
+    checked.findings.extend(f for f in outcome.findings if f not in checked.findings)
     cache.prune_sheet_html()
     staged = Staged(views, {}, outcome.rendered, outcome.reused)
     for role in role_ids:
@@ -216,7 +228,7 @@ def _plan_sheets(view: RoleView, checked: CheckResult, cache: CacheDir) -> list:
     def plan() -> list:
         return plan_sheets(view, checked.corpus, checked.config, cache.stage(view.role_id) / "docs", cache.sheets)
 
-    requests = plan()
+    requests = checked.sheets.get(view.role_id) or plan()  # check() planned them already
     unknown = [r for r in requests if not r.html and not cache.sheet_html(r.key).is_file()]
     if unknown:
         for request in unknown:
@@ -257,64 +269,17 @@ def _rerender(changed: tuple[str, ...], config: Config) -> Rerender:
     )
 
 
-@dataclass
-class Guard:
-    """The leak guard's work for this build: which roles to scan, and their fingerprints."""
-
-    keys: dict[str, str]
-    todo: list[str]
-    prints: Future[dict[str, leakguard.Fingerprint]] | None
+def refused(findings: list[Finding], strict: bool) -> bool:
+    """Errors stop a build; with `--strict`, warnings too (as in `mkdocs build --strict`)."""
+    return has_errors(findings) or (strict and bool(findings))
 
 
-def start_guard(checked: CheckResult, manifests: dict[str, incremental.Manifest], cache: CacheDir) -> Guard:
-    """Decide which roles the leak guard scans and start fingerprinting them in a thread:
-    MkDocs renders in other processes meanwhile, and this one only waits for them.
-    A role whose site and the whole content are as when the guard last passed it is not scanned again."""
-    corpus = checked.corpus
-    content = digest(code_digest(Path(leakguard.__file__).parent, ("leakguard.py", "roles.py")),
-                     checked.config.config_file.read_bytes(),
-                     *(f"{path}\0{doc.text}" for path, doc in sorted(corpus.documents.items())))
-    keys = {role: digest(content, manifest.to_json()) for role, manifest in manifests.items()}
-    todo = [role for role in keys if cache.guarded(role) != keys[role]]
-    if not todo:
-        return Guard(keys, todo, None)
-    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fingerprint")
-    prints = pool.submit(leakguard.fingerprint, corpus, checked.config, todo)
-    pool.shutdown(wait=False)  # the thread ends when its one task does
-    return Guard(keys, todo, prints)
-
-
-def guard_leaks(guard: Guard, staged: Staged, sites: dict[str, Path], cache: CacheDir) -> None:
-    """Stop the build if any role's output holds text only other roles may read (leakguard.py)."""
-    if guard.prints is None:
-        return
-    prints = guard.prints.result()
-    theme = _theme_templates()
-    leaks = [leak for role in guard.todo for leak in leakguard.scan_tree(sites[role], prints[role], staged.sheet_html.get(role), theme)]
-    if leaks:
-        raise ContentErrors(leakguard.findings(leaks))
-    for role in guard.todo:
-        cache.remember_guarded(role, guard.keys[role])
-
-
-def standalone_role(config: Config, role_ids: list[str]) -> str | None:
-    """The role published alone, at the root of the site folder: the only role built, when
-    it has a host of its own (`site_url`) or the build is an offline copy."""
-    if config.offline and len(role_ids) != 1:
-        raise UsageError("an offline copy holds one role's site: add --role ID")
-    if len(role_ids) == 1 and (config.offline or config.role(role_ids[0]).site_url):
-        return role_ids[0]
-    return None
-
-
-def output_dir(config: Config, site_dir: Path | None, alone: str | None) -> Path:
-    """`-d`, or the default: `site/` for the full site; `site/<role>/` (its place in the full
-    site) for a role on its own host; `site-offline/<role>/` for an offline copy."""
-    if site_dir is not None:
-        return site_dir
-    if alone is None:
-        return Path("site")
-    return Path("site-offline" if config.offline else "site") / alone
+@contextmanager
+def timed(stage: str) -> Iterator[None]:
+    """Log how long a stage took (shown with `-v`)."""
+    started = time.perf_counter()
+    yield
+    log.info("%s: %.2f s", stage, time.perf_counter() - started)
 
 
 def _chosen_roles(config: Config, roles: list[str] | None) -> list[str]:
@@ -331,20 +296,3 @@ def theme_dirs(config: Config) -> list[Path]:
     package = Path(__file__).parent
     dirs = [package]
     return [*dirs, config.custom_dir, *config.partials_dirs]
-
-
-def _theme_templates() -> Path | None:
-    """Material's own files (found without importing MkDocs): the leak guard skips identical copies."""
-    spec = importlib.util.find_spec("material")
-    return Path(spec.origin).parent / "templates" if spec and spec.origin else None
-
-
-def _link_tree(source: Path, target: Path) -> None:
-    """Copy a built site by hard links (instant, no extra disk); plain copies across devices."""
-    def link(src: str, dst: str) -> None:
-        try:
-            os.link(src, dst)
-        except OSError:
-            shutil.copy2(src, dst)
-
-    shutil.copytree(source, target, copy_function=link, dirs_exist_ok=True)

@@ -26,8 +26,9 @@ from urllib.parse import urlsplit
 import yaml
 
 from build_tools import incremental, pipeline, site
-from build_tools.config import MkDocsDumper
 from build_tools.errors import Finding, UsageError, has_errors
+from build_tools.mkdocs_yml import MkDocsDumper
+from build_tools.results import CheckResult
 
 #: Edits arrive in bursts (an editor writes a temporary file, then renames it):
 #: wait this long after the last event before staging again.
@@ -79,7 +80,7 @@ class Preview:
 
     def __init__(self, config_file: Path, role: str, today: date) -> None:
         self.config_file, self.role, self.today = config_file, role, today
-        self.checked: pipeline.CheckResult
+        self.checked: CheckResult
         self.project = Path()
         self.manifest: incremental.Manifest | None = None
         self.first = True

@@ -37,6 +37,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from build_tools.config import Config
 from build_tools.errors import GuidesError, UsageError
 
 _AT_FDCWD = -100
@@ -205,3 +206,34 @@ def _link_target(path: Path) -> Path | None:
     if not path.is_symlink():
         return None
     return (path.parent / os.readlink(path)).absolute()
+
+
+def standalone_role(config: Config, role_ids: list[str]) -> str | None:
+    """The role published alone, at the root of the site folder: the only role built, when
+    it has a host of its own (`site_url`) or the build is an offline copy."""
+    if config.offline and len(role_ids) != 1:
+        raise UsageError("an offline copy holds one role's site: add --role ID")
+    if len(role_ids) == 1 and (config.offline or config.role(role_ids[0]).site_url):
+        return role_ids[0]
+    return None
+
+
+def output_dir(config: Config, site_dir: Path | None, alone: str | None) -> Path:
+    """`-d`, or the default: `site/` for the full site; `site/<role>/` (its place in the full
+    site) for a role on its own host; `site-offline/<role>/` for an offline copy."""
+    if site_dir is not None:
+        return site_dir
+    if alone is None:
+        return Path("site")
+    return Path("site-offline" if config.offline else "site") / alone
+
+
+def link_tree(source: Path, target: Path) -> None:
+    """Copy a built site by hard links (instant, no extra disk); plain copies across devices."""
+    def link(src: str, dst: str) -> None:
+        try:
+            os.link(src, dst)
+        except OSError:
+            shutil.copy2(src, dst)
+
+    shutil.copytree(source, target, copy_function=link, dirs_exist_ok=True)

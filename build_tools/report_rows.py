@@ -6,10 +6,10 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 from build_tools.readability import ReportRow
-from build_tools.stage import page_url
+from build_tools.urls import page_url
 
 if TYPE_CHECKING:
-    from build_tools.pipeline import CheckResult
+    from build_tools.results import CheckResult
     from build_tools.roles import RoleView
 
 

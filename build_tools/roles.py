@@ -1,8 +1,8 @@
 """select(corpus, role): what one role may read. Pure: no I/O.
 
-The result is the text each page will have in that role's site. Blocks for
-other roles are blanked line for line, so line N of a staged page is still
-line N of its source and MkDocs' own warnings point at the right line.
+The result is the text each page will have in that role's site: other roles'
+blocks blanked line for line (`blanking.py`), variables filled in, and on
+easy-read pages the hard words explained (`hardwords.py`).
 """
 
 from __future__ import annotations
@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from build_tools.blanking import blank_role_blocks
 from build_tools.config import VARIABLE, Config, lookup_variable
 from build_tools.content.glossary import Term
-from build_tools.content.model import Corpus, Document, parse_ids
-from build_tools.easyread import explain_hard_words, hard_words_section
-from build_tools.validate import link_targets, resolve_link
+from build_tools.content.model import Corpus, Document
+from build_tools.hardwords import explain_hard_words, hard_words_section
+from build_tools.content.links import link_targets, resolve_link
 
 
 @dataclass
@@ -53,22 +54,8 @@ def select(corpus: Corpus, config: Config, role_id: str) -> RoleView:
 
 
 def stage_page(doc: Document, corpus: Corpus, config: Config, role_id: str) -> StagedPage:
-    lines = list(doc.visible or doc.lines)  # HTML comments never reach a reader
-    page_roles = doc.roles_for(config.role_ids)
-    for block in doc.blocks:  # outermost first
-        if block.name != "role" or not block.end:
-            continue
-        if not lines[block.start - 1]:
-            continue  # inside a block already removed
-        block_roles = set(parse_ids(block.argument))
-        if role_id not in block_roles:
-            for number in range(block.start, block.end + 1):
-                lines[number - 1] = ""
-        elif block_roles >= page_roles:
-            # The block narrows nothing in this page: drop the fences, keep the text.
-            lines[block.start - 1] = lines[block.end - 1] = ""
-        else:
-            lines[block.start - 1] = f"{'/' * block.fence} role | {role_id}"
+    # HTML comments never reach a reader; nor do other roles' blocks.
+    lines = blank_role_blocks(doc, doc.visible or doc.lines, doc.roles_for(config.role_ids), role_id)
     for number in range(1, len(lines) + 1):
         if number not in doc.code and "{{" in lines[number - 1]:
             lines[number - 1] = substitute_variables(lines[number - 1], config)

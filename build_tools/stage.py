@@ -9,7 +9,6 @@ role hashes the same and `mkdocs serve` reloads only what moved.
 from __future__ import annotations
 
 import copy
-import posixpath
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
@@ -17,19 +16,21 @@ from typing import Any
 
 import yaml
 
-from build_tools.config import Config, MkDocsDumper
-from build_tools.contact_links import contact_options
+from build_tools.config import Config
 from build_tools.content.links import html_media_one_folder_up
 from build_tools.content.model import Corpus, Document
+from build_tools.generated_pages import HOME_PAGE, LEVELS_PAGE, has_levels_page, home_page, levels_page
+from build_tools.level_css import LEVEL_CSS, level_css
+from build_tools.markdown_options import our_extensions
+from build_tools.mkdocs_yml import MkDocsDumper
 from build_tools.resources import offline_search_shim
-from build_tools.roles import RoleView, StagedPage, extension_config, substitute_variables
+from build_tools.roles import RoleView, StagedPage, substitute_variables
 from build_tools.sheets.model import DEFAULT_RATINGS
+from build_tools.urls import human_size, page_url, relative_url
 
-LEVELS_PAGE = "involvement-levels.md"
-#: Every role site needs a home page (the landing page links to it); made when the content has none for the role.
-HOME_PAGE = "index.md"
 #: The theme layer's stylesheet and script, included even when mkdocs.yml does not list them.
 THEME_CSS = "assets/stylesheets/guides.css"
+EASY_READ_CSS = "assets/stylesheets/easy-read.css"
 THEME_JS = "assets/javascripts/read-aloud.js"
 _LINE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 #: Front matter keys Material reads from a page (passed through to the staged page), and
@@ -75,6 +76,8 @@ def stage_role(
         wanted[LEVELS_PAGE] = levels_page(view, config).encode("utf-8")
     if HOME_PAGE not in view.pages:
         wanted[HOME_PAGE] = home_page(view, config).encode("utf-8")
+    if config.guides.levels:
+        wanted[LEVEL_CSS] = level_css(config.guides.levels).encode("utf-8")
     if config.offline:
         wanted[OFFLINE_SHIM] = offline_search_shim()
     for asset in view.assets:
@@ -106,11 +109,13 @@ def staged_settings(view: RoleView, config: Config, today: date, sheets: dict[st
     theme = dict(settings.get("theme") or {"name": "material"})
     theme["custom_dir"] = str(config.custom_dir)
     theme["font"] = False  # never Google Fonts: readers sit behind firewalls; our CSS brings the font
-    for key, asset in (("extra_css", THEME_CSS), ("extra_javascript", THEME_JS)):
+    for key, asset in (("extra_css", THEME_CSS), ("extra_css", EASY_READ_CSS), ("extra_javascript", THEME_JS)):
         listed = list(settings.get(key) or [])
         if (config.custom_dir / asset).is_file() and asset not in listed:
             listed.append(asset)
         settings[key] = listed
+    if config.guides.levels:
+        settings["extra_css"].append(LEVEL_CSS)
     features = list(theme.get("features") or [])
     if len(view.pages) > PRUNE_NAV_ABOVE and "navigation.prune" not in features:
         features.append("navigation.prune")
@@ -118,8 +123,7 @@ def staged_settings(view: RoleView, config: Config, today: date, sheets: dict[st
     settings["theme"] = theme
     settings["nav"] = navigation(view, config)
     extensions = list(settings.get("markdown_extensions") or [])
-    extensions.append({"build_tools.markdown_ext": extension_config(config, view.role_id)})
-    extensions.append({"build_tools.contact_links": contact_options(config.guides.variables)})
+    extensions += [{name: options} for name, options in our_extensions(config, view.role_id).items()]
     settings["markdown_extensions"] = extensions
     extra = dict(settings.get("extra") or {})
     extra["guides"] = {
@@ -253,76 +257,6 @@ def _page_sort_key(doc: Document, view: RoleView) -> tuple[Any, ...]:
         anchor = standard.document
     order = anchor.meta.order if anchor.meta.order is not None else float("inf")
     return (1, order, anchor.title.lower(), 1 if doc.is_easy else 0)
-
-
-def has_levels_page(view: RoleView, config: Config) -> bool:
-    """The generated levels page exists when levels are configured and the content has none."""
-    return bool(config.guides.levels) and LEVELS_PAGE not in view.pages
-
-
-def levels_page(view: RoleView, config: Config) -> str:
-    """A generated page: what this role's site has, by involvement level."""
-    lines = [
-        "---", "title: Pages by involvement level", "type: overview", "---", "",
-        "# Pages by involvement level", "",
-        f"Involvement has {len(config.guides.levels)} levels. Each page or part of a page about a level says so in words.", "",
-    ]
-    for level in config.guides.levels:
-        lines += [f"## {level.label}", "", level.meaning, ""]
-        found = []
-        for path, page in view.pages.items():
-            doc = page.document
-            blocks = [b for b in doc.blocks if b.name == "level" and b.argument == level.id and page.lines[b.start - 1]]
-            if doc.meta.level == level.id or blocks:
-                found.append(f"- [{doc.title}]({path})")
-        lines += sorted(found, key=str.lower) or ["No pages for this level yet."]
-        lines.append("")
-    return "\n".join(lines)
-
-
-def home_page(view: RoleView, config: Config) -> str:
-    """A generated home page: who the site is for, and its pages by folder."""
-    role = config.role(view.role_id)
-    lines = ["---", "title: Home", "type: overview", "---", "", f"# {config.site_name}", "", role.description, ""]
-    for path in sorted(view.pages, key=lambda p: (p.count("/"), p)):
-        doc = view.pages[path].document
-        lines.append(f"- [{doc.title}]({path})")
-    lines.append("")
-    return "\n".join(lines)
-
-
-def page_url(path: str, config: Config, online: bool = False) -> str:
-    """The URL MkDocs gives a source file, relative to the site root; `online`: in the
-    published site even when staging an offline copy (addresses printed on paper)."""
-    if not path.endswith(".md"):
-        return path
-    stem = path[:-3]
-    name = PurePosixPath(stem).name
-    directory_urls = config.mkdocs.get("use_directory_urls", True) and not (config.offline and not online)
-    if name in ("index", "README"):  # MkDocs serves both as the folder's index page
-        parent = str(PurePosixPath(stem).parent)
-        folder = "" if parent == "." else parent + "/"
-        return folder if directory_urls else folder + "index.html"
-    return stem + "/" if directory_urls else stem + ".html"
-
-
-def output_file(path: str, config: Config) -> str:
-    """The file MkDocs writes for a source file, relative to the site folder."""
-    url = page_url(path, config)
-    return url + "index.html" if path.endswith(".md") and (not url or url.endswith("/")) else url
-
-
-def relative_url(from_page: str, to_path: str, config: Config) -> str:
-    """Link from one page's URL to another page's URL (or to a file)."""
-    here = page_url(from_page, config)
-    here_dir = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
-    target = page_url(to_path, config)
-    rel = posixpath.relpath("/" + target, "/" + here_dir)
-    return rel + "/" if target.endswith("/") or not target else rel
-
-
-def human_size(size: int) -> str:
-    return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
 
 
 def _sync(docs: Path, wanted: dict[str, bytes], keep: set[str]) -> None:

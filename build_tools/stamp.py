@@ -2,8 +2,10 @@
 
 `guides stamp x.easy.md` records the git blob id of `x.md` (the id git gives
 those exact bytes) as `source_version`. Later, if `x.md` has other bytes,
-`guides check` warns, and when git still has the stamped text it names the
-sections that changed.
+`guides check` asks git for the stamped text: when what a reader reads (the
+title, the summary, the body) is unchanged, as after an edit to `order:` or
+`review_due:`, the page is still in step; otherwise it warns and names the
+sections that changed. Without the stamped text it warns without names.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import subprocess
 from pathlib import Path
 
 from build_tools.config import Config
+from build_tools.content.frontmatter import split_front_matter
 from build_tools.content.model import Corpus, Document
 from build_tools.errors import Finding, UsageError, warning
 
@@ -40,34 +43,49 @@ def stale_easy_read(corpus: Corpus, config: Config) -> list[Finding]:
             findings.append(warning(doc.path, 1, "easy-read-stamp", f"easy-read page was never stamped against {source.path}", f"run `{command}`"))
         elif doc.meta.source_version != blob_id(source.text.encode("utf-8")):
             changed = changed_sections(doc.meta.source_version, source, config.docs_dir)
+            if changed == []:
+                continue  # only what readers never see changed (order, review date, …)
             what = f"; changed: {', '.join(changed)}" if changed else ""
             findings.append(warning(doc.path, line, "easy-read-stale", f"{source.path} changed since this easy-read page was stamped{what}", fix))
     return findings
 
 
-def changed_sections(old_blob: str, source: Document, docs_dir: Path) -> list[str]:
-    """Headings of sections added, removed or edited since `old_blob` (empty if git lacks it)."""
+def changed_sections(old_blob: str, source: Document, docs_dir: Path) -> list[str] | None:
+    """Names of the parts a reader reads (title, summary, sections under headings) that
+    were added, removed or edited since `old_blob`; None when git does not have it."""
     try:
         old = subprocess.run(["git", "cat-file", "blob", old_blob], capture_output=True, check=True, cwd=docs_dir).stdout.decode("utf-8")
     except (OSError, subprocess.CalledProcessError, UnicodeDecodeError):
-        return []
-    before, after = sections(old.splitlines()), sections(source.lines)
+        return None
+    before, after = read_parts(old.splitlines()), read_parts(source.lines)
     names = [name for name in after if before.get(name) != after[name]]
     names += [name for name in before if name not in after]
-    return [f"“{name}”" for name in names]
+    return [f"“{name}”" if name not in (TITLE, SUMMARY) else name for name in names]
+
+
+TITLE, SUMMARY, INTRODUCTION = "the title", "the summary", "the introduction"
+
+
+def read_parts(lines: list[str]) -> dict[str, str]:
+    """What a reader reads of a page, by part: the title and summary from the front matter,
+    then each section of the body under its heading (the text before the first heading is
+    "the introduction"). Other front matter (`order`, `review_due`, …) is left out."""
+    front = split_front_matter(lines)
+    parts = {name: str(front.data[key]).strip() for name, key in ((TITLE, "title"), (SUMMARY, "summary")) if front.data.get(key)}
+    return {**parts, **sections(lines[front.body_start - 1:])}
 
 
 def sections(lines: list[str]) -> dict[str, str]:
     """Heading -> the text under it (the text before the first heading is "the introduction")."""
-    result: dict[str, list[str]] = {"the introduction": []}
-    current = "the introduction"
+    result: dict[str, list[str]] = {INTRODUCTION: []}
+    current = INTRODUCTION
     for line in lines:
         if match := SECTION.match(line):
             current = match.group(2)
             result.setdefault(current, [])
         else:
             result[current].append(line.strip())
-    return {name: "\n".join(text).strip() for name, text in result.items() if name != "the introduction" or any(text)}
+    return {name: "\n".join(text).strip() for name, text in result.items() if name != INTRODUCTION or any(text)}
 
 
 def stamp_file(easy_path: Path) -> str:

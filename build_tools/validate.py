@@ -9,19 +9,13 @@ import re
 from datetime import date
 
 from build_tools.config import VARIABLE, Config, lookup_variable
-from build_tools.content.links import link_targets, resolve_link  # noqa: F401 (re-exported for other checks)
+from build_tools.content.links import link_targets, resolve_link
 from build_tools.content.model import Corpus, Document, parse_ids
 from build_tools.content.scan import first_heading, without_code_spans
 from build_tools.errors import Finding, error, warning
 from build_tools.icons import icon_path
-
-#: Blocks we define, and the pymdownx ones enabled in the shipped mkdocs.yml.
-OUR_BLOCKS = {"role", "level", "picture", "signatures"}
-PYMDOWNX_BLOCKS = {
-    "admonition", "details", "html", "tab", "caption", "figure-caption", "table-caption",
-    "note", "attention", "caution", "danger", "error", "tip", "hint", "important", "warning",
-    "abstract", "info", "success", "question", "failure", "bug", "example", "quote",
-}
+from build_tools.markdown_ext import BLOCKS
+from build_tools.markdown_options import block_names
 
 #: `[^note]: …` and `[label]: …` definitions; and their uses: `[^note]`, `[text][label]`, `[label][]`, `[label]`.
 DEFINITION = re.compile(r"^\s{0,3}\[(?P<label>\^?[^\]]+)\]:")
@@ -30,9 +24,10 @@ USE = re.compile(r"\[(?P<footnote>\^[^\]]+)\]|\[[^\]]*\]\[(?P<ref>[^\]]+)\]|\[(?
 
 def validate(corpus: Corpus, config: Config, today: date) -> list[Finding]:
     findings: list[Finding] = []
+    blocks = block_names(config)
     for document in corpus.documents.values():
         findings += check_page_ids(document, config)
-        findings += check_blocks(document, config)
+        findings += check_blocks(document, config, blocks)
         findings += check_title_source(document, config)
         findings += check_definitions(document, config)
         findings += check_variables(document, config)
@@ -61,7 +56,8 @@ def _level_problem(level: str, where: str, config: Config) -> tuple[str, str]:
     return f"unknown level `{level}`{where}", f"use one of: {', '.join(config.level_ids)}"
 
 
-def check_blocks(doc: Document, config: Config) -> list[Finding]:
+def check_blocks(doc: Document, config: Config, allowed: frozenset[str]) -> list[Finding]:
+    """Our blocks' arguments; any other block must be one the configured extensions define."""
     found = []
     for block in doc.blocks:
         if block.name == "role":
@@ -80,8 +76,10 @@ def check_blocks(doc: Document, config: Config) -> list[Finding]:
             decorative = block.options.get("decorative", "").lower() == "true"
             if not decorative and not block.options.get("alt"):
                 found.append(error(doc.path, block.start, "picture-alt", "picture has no alt text", "add an indented line `    alt: what the picture shows`, or `    decorative: true`"))
-        elif block.name not in OUR_BLOCKS | PYMDOWNX_BLOCKS:
-            found.append(error(doc.path, block.start, "block", f"unknown block `{block.name}`", f"use one of: {', '.join(sorted(OUR_BLOCKS))}, or a pymdownx block such as `note`"))
+        elif block.name not in allowed:
+            others = sorted(allowed - {b.NAME for b in BLOCKS})
+            more = f", or one the Markdown extensions in mkdocs.yml define ({', '.join(others)})" if others else " (or add the pymdownx.blocks extension that defines it to mkdocs.yml)"
+            found.append(error(doc.path, block.start, "block", f"unknown block `{block.name}`", f"use one of: {', '.join(b.NAME for b in BLOCKS)}{more}"))
     return found
 
 

@@ -93,7 +93,14 @@ def _html_media_targets(lines: list[str]) -> Iterator[tuple[int, str]]:
 
 
 def resolve_link(doc: Document, target: str) -> str | None:
-    """Content-relative path a local link points to, or None for outside links and anchors.
+    """Content-relative path a local link in `doc` points to (see `resolve_path`)."""
+    return resolve_path(doc.folder, target)
+
+
+def resolve_path(folder: str, target: str) -> str | None:
+    """Content-relative path a local link written in `folder` points to, `../` when it
+    leaves the content folder, or None for outside links and anchors. The one resolver:
+    validation, selection, packs and sheets all read links through it.
 
     Escapes resolve as the browser and MkDocs resolve them: `my%20page.md` and `my\\_page.md`
     name `my page.md` and `my_page.md`."""
@@ -103,7 +110,7 @@ def resolve_link(doc: Document, target: str) -> str | None:
     if not path:
         return None
     parts: list[str] = []
-    for part in PurePosixPath(doc.folder, path).parts:
+    for part in PurePosixPath(folder, path).parts:
         if part == "..":
             if not parts:
                 return "../"  # outside the content folder
@@ -111,6 +118,17 @@ def resolve_link(doc: Document, target: str) -> str | None:
         elif part != ".":
             parts.append(part)
     return "/".join(parts)
+
+
+def resolve_with_fragment(folder: str, target: str) -> str | None:
+    """`resolve_path`, keeping the `#fragment`: `../b.md#top` from `a/` -> `b.md#top`;
+    `#top` alone -> `#top`. None for outside links and anything beyond the content folder."""
+    path, _, fragment = target.partition("#")
+    tail = f"#{fragment}" if fragment else ""
+    if not path:
+        return tail
+    resolved = resolve_path(folder, path)
+    return None if resolved is None or resolved == "../" else resolved + tail
 
 
 def html_media_one_folder_up(text: str, code: set[int]) -> str:

@@ -66,9 +66,6 @@ class Document:
                 roles &= frozenset(parse_ids(block.argument))
         return roles
 
-    def levels_at(self, line: int) -> list[str]:
-        return [b.argument.strip() for b in self.blocks if b.name == "level" and b.contains(line)]
-
 
 def parse_ids(argument: str) -> list[str]:
     """`partner, staff` -> ["partner", "staff"]."""

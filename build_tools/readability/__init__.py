@@ -7,7 +7,7 @@ Every rule, its default level and its source: docs/readability.md.
 from build_tools.readability.check import PageReadability, check_page
 from build_tools.readability.extract import extract_sentences
 from build_tools.readability.sentences import Sentence
-from build_tools.readability.output import format_github, format_json, format_rule_counts, format_text
+from build_tools.readability.output import format_json, format_rule_counts
 from build_tools.readability.report import render_report, write_report
 from build_tools.readability.rows import ReportRow
 from build_tools.readability.settings import ReadabilitySettings
@@ -19,10 +19,8 @@ __all__ = [
     "Sentence",
     "check_page",
     "extract_sentences",
-    "format_github",
     "format_json",
     "format_rule_counts",
-    "format_text",
     "render_report",
     "write_report",
 ]

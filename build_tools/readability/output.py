@@ -1,4 +1,5 @@
-"""The three ways findings leave the package: text for authors, JSON, GitHub annotations."""
+"""The authors' report as JSON (`readability.json`, `guides check --format json`) and the
+per-rule summary line. Text and GitHub formats for any finding: `finding_formats.py`."""
 
 from __future__ import annotations
 
@@ -8,11 +9,6 @@ from collections.abc import Iterable, Sequence
 from build_tools.errors import Finding
 from build_tools.readability.check import rule_counts
 from build_tools.readability.rows import ReportRow
-
-
-def format_text(findings: Iterable[Finding]) -> str:
-    """One `path:line: severity rule: message (fix)` line per finding."""
-    return "\n".join(finding.format() for finding in findings)
 
 
 def format_rule_counts(findings: Iterable[Finding]) -> str:
@@ -39,24 +35,3 @@ def format_json(rows: Sequence[ReportRow], findings: Sequence[Finding] | None = 
     if findings is not None:
         data["findings"] = [finding.as_dict() for finding in findings]
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-
-
-def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
-def format_github(findings: Iterable[Finding]) -> str:
-    """GitHub Actions workflow commands: `::error file=…,line=…,title=rule::message (fix)`."""
-    lines = []
-    for finding in findings:
-        properties = [f"file={_escape_property(finding.path)}"]
-        if finding.line:
-            properties.append(f"line={finding.line}")
-        properties.append(f"title={_escape_property(finding.rule)}")
-        message = finding.message + (f" ({finding.fix})" if finding.fix else "")
-        lines.append(f"::{finding.severity} {','.join(properties)}::{_escape_data(message)}")
-    return "\n".join(lines)

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment
 
 from build_tools.readability.check import rule_counts
 from build_tools.readability.output import format_json
 from build_tools.readability.rows import ReportRow
+from build_tools.templating import template_environment
 
 TEMPLATE = "report.html"  # a package-data file (pyproject: *.html)
 
@@ -103,13 +104,7 @@ def grade_chart(rows: Sequence[ReportRow]) -> Chart:
 
 
 def _environment() -> Environment:
-    return Environment(
-        loader=PackageLoader("build_tools.readability", "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    return template_environment([Path(__file__).parent / "templates"])
 
 
 def render_report(rows: Sequence[ReportRow], *, today: date, site_name: str = "") -> str:

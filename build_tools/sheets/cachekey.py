@@ -15,7 +15,7 @@ FORMAT = "sheets-2"
 ENGINES = ("weasyprint", "pydyf", "fonttools", "markdown", "pymdown-extensions", "jinja2", "segno", "mkdocs-material")
 #: Our own code that shapes a sheet (the package version, as far as sheets are concerned).
 CODE = Path(__file__).resolve().parent
-SHARED_CODE = ("markdown_ext.py", "contact_links.py", "easyread.py", "icons.py")
+SHARED_CODE = ("markdown_ext.py", "markdown_options.py", "contact_links.py", "hardwords.py", "blanking.py", "icons.py")
 
 
 def sheet_key(*, texts: Iterable[str], html: str, files: Iterable[Path], settings: Iterable[str]) -> str:

@@ -12,7 +12,8 @@ from build_tools.errors import Finding
 from build_tools.roles import RoleView, StagedPage, select, substitute_variables
 from build_tools.sheets.document import LevelBadge
 from build_tools.sheets.fonts import FontFile
-from build_tools.sheets.links import LinkMap, resolve
+from build_tools.content.links import resolve_with_fragment
+from build_tools.sheets.links import LinkMap
 from build_tools.sheets.model import LAYOUTS
 
 
@@ -51,7 +52,7 @@ class PlanContext:
         that reads this page (and every page of a pack) with exactly this text. A copy
         holding text only this role may read stays this role's own."""
         doc = page.document
-        paths = [doc.path, *(t for e in doc.meta.pack or [] if (t := resolve(doc.folder, e)))]
+        paths = [doc.path, *(t for e in doc.meta.pack or [] if (t := resolve_with_fragment(doc.folder, e)))]
         for role_id in self.config.role_ids:
             if role_id == self.view.role_id:
                 break

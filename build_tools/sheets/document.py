@@ -1,26 +1,26 @@
 """The whole HTML document of a sheet: Jinja templates from `partials/`.
 
 Templates see one value, `sheet`, built here; they are loaded with
-StrictUndefined, so a misspelt field is an error rather than a blank.
+StrictUndefined (templating.py), so a misspelt field is an error rather than a
+blank. A project's own `partials/` may replace any one of them (`Config.partials_dirs`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
+
 import jinja2
 from markupsafe import Markup
 
 from build_tools.content.glossary import Term
-from build_tools.resources import templates_dir
 from build_tools.sheets.fonts import FAMILY, FontFile
+from build_tools.templating import template_environment
 from build_tools.stage import long_date
 
-#: The sheet templates and print.css, shipped with the product (not per project).
-PARTIALS = templates_dir()
-STYLESHEET = PARTIALS / "print.css"
 TEMPLATES = {"sheet": "sheet.html", "pack": "pack.html"}
 
 
@@ -69,19 +69,24 @@ class SheetView:
     parts: tuple[Part, ...] = field(default_factory=tuple)
 
 
-def render_document(template: str, sheet: SheetView) -> str:
-    """Fill `partials/<template>` with `sheet`; Jinja errors propagate to the caller,
-    which names the sheet and its source."""
-    return _environment().get_template(TEMPLATES[template]).render(sheet=sheet)
+def render_document(template: str, sheet: SheetView, folders: Sequence[Path]) -> str:
+    """Fill `<template>.html` from `folders` with `sheet`; Jinja errors propagate to the
+    caller, which names the sheet and its source."""
+    return _environment(tuple(folders)).get_template(TEMPLATES[template]).render(sheet=sheet)
 
 
 #: Every file a sheet is made from (partials/ also holds other templates, such as the landing page).
 SHEET_FILES = (*TEMPLATES.values(), "_sheet.html", "print.css")
 
 
-def template_files() -> list[Path]:
+def sheet_file(name: str, folders: Sequence[Path]) -> Path:
+    """`name` from the first of `folders` that has it: a project's partials/ before ours."""
+    return next((folder / name for folder in folders if (folder / name).is_file()), folders[-1] / name)
+
+
+def template_files(folders: Sequence[Path]) -> list[Path]:
     """The templates and stylesheet sheets are made from (for the cache key)."""
-    return [PARTIALS / name for name in SHEET_FILES]
+    return [sheet_file(name, folders) for name in SHEET_FILES]
 
 
 def footer_text(title: str, version: str | None, review_due: date | None) -> str:
@@ -100,15 +105,8 @@ def css_string(text: str) -> Markup:
     return Markup(f'"{escaped}"')
 
 
-@lru_cache(maxsize=1)
-def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(PARTIALS)),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+@lru_cache(maxsize=4)
+def _environment(folders: tuple[Path, ...]) -> jinja2.Environment:
+    env = template_environment(folders)
     env.filters["css_string"] = css_string
     return env

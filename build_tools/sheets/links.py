@@ -1,4 +1,4 @@
-"""Addresses printed on sheets: where a page lives online, and where its links go.
+"""Links on sheets: where each link of a page goes on paper.
 
 Paper cannot follow a relative link, so every link to another page becomes the
 absolute address of that page in the same role's site.
@@ -6,40 +6,11 @@ absolute address of that page in the same role's site.
 
 from __future__ import annotations
 
-import posixpath
-import re
 from dataclasses import dataclass
 
 from build_tools.config import Config
-from build_tools.stage import page_url
-
-SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-
-
-def online_url(config: Config, role_id: str, path: str) -> str:
-    """`recruiting/quick-guide.md` -> `https://…/staff/recruiting/quick-guide/`; "" without a site_url."""
-    base = config.role_url(role_id)
-    return f"{base}{page_url(path, config, online=True)}" if base else ""
-
-
-def short_address(url: str) -> str:
-    """What to print for a URL: `https://a.org/x/` -> `a.org/x/`, `mailto:a@b.org` -> `a@b.org`."""
-    for prefix in ("https://", "http://", "mailto:", "tel:"):
-        if url.startswith(prefix):
-            return url[len(prefix):]
-    return url
-
-
-def resolve(folder: str, target: str) -> str | None:
-    """A local link target relative to `folder` -> content-relative path (fragment kept),
-    or None when it points outside the content folder."""
-    path, _, fragment = target.partition("#")
-    joined = posixpath.normpath(posixpath.join(folder, path)) if path else ""
-    if joined == ".." or joined.startswith("../"):
-        return None
-    if joined == ".":
-        joined = ""
-    return joined + (f"#{fragment}" if fragment else "")
+from build_tools.content.links import SCHEME, resolve_with_fragment
+from build_tools.urls import online_url
 
 
 @dataclass(frozen=True)
@@ -60,7 +31,7 @@ class LinkMap:
             return target
         if target.startswith("#"):
             return target
-        resolved = resolve(folder, target)
+        resolved = resolve_with_fragment(folder, target)
         if resolved is None or not self.config.role_url(self.role_id):
             return None
         path, _, fragment = resolved.partition("#")

@@ -16,7 +16,7 @@ from build_tools.errors import Finding, error
 from build_tools.roles import RoleView, StagedPage
 from build_tools.sheets.context import PlanContext, layout_of, text_of
 from build_tools.sheets.document import Part
-from build_tools.sheets.links import resolve
+from build_tools.content.links import resolve_with_fragment
 
 EASY_SUFFIX_IN_TITLE = re.compile(r"\s*\(easy read\)\s*$", re.IGNORECASE)
 #: Renders one page's body: (page, id prefix, heading shift) -> (HTML, files it reads).
@@ -44,7 +44,7 @@ def pack_parts(members: list[StagedPage], ctx: PlanContext, body: BodyMaker) -> 
 def printed_texts(page: StagedPage, view: RoleView) -> list[str]:
     texts = [page.text]
     for entry in page.document.meta.pack or []:
-        target = resolve(page.document.folder, entry)
+        target = resolve_with_fragment(page.document.folder, entry)
         member = view.pages.get(target) if target else None
         texts.append(member.text if member else f"missing:{entry}")
     return texts
@@ -54,7 +54,7 @@ def pack_members(page: StagedPage, ctx: PlanContext, output_rel: str, findings: 
     doc = page.document
     members = []
     for entry in doc.meta.pack or []:
-        target = resolve(doc.folder, entry)
+        target = resolve_with_fragment(doc.folder, entry)
         member = ctx.view.pages.get(target) if target else None
         if member is None:
             readable = target is not None and ctx.corpus.get(target) is not None

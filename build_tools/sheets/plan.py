@@ -22,12 +22,13 @@ from build_tools.icons import icons_dir
 from build_tools.roles import RoleView, StagedPage
 from build_tools.sheets.cachekey import SHARED_CODE, sheet_key
 from build_tools.sheets.document import (
-    PARTIALS, STYLESHEET, LevelBadge, Part, SheetView, footer_text, render_document, template_files,
+    TEMPLATES, LevelBadge, Part, SheetView, footer_text, render_document, sheet_file, template_files,
 )
 from build_tools.sheets.context import PlanContext, Problems, layout_of, text_of
 from build_tools.sheets.fonts import project_fonts
 from build_tools.sheets.html import page_html
-from build_tools.sheets.links import LinkMap, online_url, short_address
+from build_tools.sheets.links import LinkMap
+from build_tools.urls import online_url, short_address
 from build_tools.sheets.model import DEFAULT_RATINGS, KIND_LABELS, SheetRequest
 from build_tools.sheets.pack import merge_terms, pack_links, pack_members, pack_parts, printed_texts
 from build_tools.sheets.print_ext import PrintOptions
@@ -85,7 +86,7 @@ def _shared_sources(view: RoleView, config: Config) -> str:
     """Everything besides a sheet's own pages that can change it: configuration, our
     code, templates, fonts, the role's pages (links) and pictures."""
     package = Path(__file__).resolve().parent
-    files = [config.config_file, *template_files(), *sorted(package.glob("*.py")),
+    files = [config.config_file, *template_files(config.partials_dirs), *sorted(package.glob("*.py")),
              *(package.parent / name for name in SHARED_CODE)]
     assets = [config.docs_dir / a for a in view.assets]
     return digest(
@@ -133,9 +134,10 @@ def _plan_one(page: StagedPage, ctx: PlanContext) -> SheetRequest:
 
     staged = [page, *members]
     sheet = _sheet_view(page, ctx, audience, layout, body, parts, merge_terms([t for p in staged for t in p.hard_words]))
-    html = _document(sheet, doc, output_rel)
-    files += [*template_files(), *(f.path for f in ctx.fonts)]
-    roots = (PARTIALS, ctx.config.project_dir, ctx.config.docs_dir, icons_dir(), *(f.path.parent for f in ctx.fonts))
+    html = _document(sheet, doc, output_rel, ctx.config)
+    folders = ctx.config.partials_dirs
+    files += [*template_files(folders), *(f.path for f in ctx.fonts)]
+    roots = (*folders, ctx.config.project_dir, ctx.config.docs_dir, icons_dir(), *(f.path.parent for f in ctx.fonts))
     return SheetRequest(
         page_path=doc.path,
         role_id=ctx.view.role_id,
@@ -143,7 +145,7 @@ def _plan_one(page: StagedPage, ctx: PlanContext) -> SheetRequest:
         output=ctx.docs_dir / output_rel,
         output_rel=output_rel,
         html=html,
-        base_url=PARTIALS.as_uri() + "/",
+        base_url=sheet_file(TEMPLATES[_template(layout)], folders).parent.as_uri() + "/",
         allowed_roots=tuple(dict.fromkeys(str(Path(r).resolve()) for r in roots)),
         sources=tuple(p.document.path for p in staged),
         key=sheet_key(
@@ -171,7 +173,7 @@ def _sheet_view(page: StagedPage, ctx: PlanContext, audience: str, layout: str, 
         role=config.role(audience).label,
         body=body,
         footer=footer_text(title, meta.version, meta.review_due),
-        stylesheet=STYLESHEET.as_uri(),
+        stylesheet=sheet_file("print.css", config.partials_dirs).as_uri(),
         levels=ctx.levels,
         fonts=ctx.fonts,
         level=next((lv for lv in ctx.levels if lv.id == meta.level), None),
@@ -187,10 +189,14 @@ def _sheet_view(page: StagedPage, ctx: PlanContext, audience: str, layout: str, 
     )
 
 
-def _document(sheet: SheetView, doc: Document, output_rel: str) -> str:
-    template = "pack" if sheet.layout == "pack" else "sheet"
+def _template(layout: str) -> str:
+    return "pack" if layout == "pack" else "sheet"
+
+
+def _document(sheet: SheetView, doc: Document, output_rel: str, config: Config) -> str:
+    template = _template(sheet.layout)
     try:
-        return render_document(template, sheet)
+        return render_document(template, sheet, config.partials_dirs)
     except jinja2.TemplateError as exc:
         where = f"partials/{getattr(exc, 'name', None) or template + '.html'}"
         line = getattr(exc, "lineno", None)
@@ -207,7 +213,7 @@ def _body(page: StagedPage, ctx: PlanContext, links: LinkMap, output_rel: str, f
     doc = page.document
     meta = doc.meta
     if meta.ratings is not None and not meta.ratings:
-        findings.append(error(doc.path, doc.line_of("ratings"), "sheet", f"sheet {output_rel}: `ratings` lists no ratings", "list the rating boxes, e.g. `ratings: [Not yet, Partly, Fully]`, or remove `ratings`"))
+        findings.append(error(doc.path, doc.line_of("ratings"), "sheet", f"sheet {output_rel}: `ratings` lists no ratings", f"list the rating boxes, e.g. `ratings: [{', '.join(DEFAULT_RATINGS)}]`, or remove `ratings`"))
     options = PrintOptions(
         layout=layout_of(doc),
         folder=doc.folder,

@@ -30,12 +30,13 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import ETX, HTML_PLACEHOLDER_RE, STX
 
 from build_tools.sheets import print_boxes, print_lines, print_links, print_steps
+from build_tools.sheets.model import DEFAULT_RATINGS
 from build_tools.sheets.print_tree import SPACES, itertext, parents_map, shorten
 
 TAGS = re.compile(r"<[^>]+>")
 #: A backslash-escaped character, as Python-Markdown holds it until its last step.
 ESCAPED = re.compile(re.escape(STX) + r"(\d+)" + re.escape(ETX))
-#: The stored HTML that opens a hard word's explanation (see easyread.py).
+#: The stored HTML that opens a hard word's explanation (see hardwords.py).
 EXPLAINED = '<span class="guides-term__explained">'
 
 
@@ -49,7 +50,7 @@ class PrintOptions:
     docs_dir: Path
     #: (folder, target) -> absolute address, or None when the link has none on paper.
     online: Callable[[str, str], str | None]
-    ratings: tuple[str, ...] = ("Not yet", "Partly", "Fully")
+    ratings: tuple[str, ...] = DEFAULT_RATINGS
     note_space: bool = False
     #: Prefix for ids and field names, so pages combined in a pack never clash.
     prefix: str = ""

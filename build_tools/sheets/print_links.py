@@ -7,7 +7,8 @@ import re
 import xml.etree.ElementTree as etree
 from typing import TYPE_CHECKING
 
-from build_tools.sheets.links import SCHEME, resolve, short_address
+from build_tools.content.links import SCHEME, resolve_with_fragment
+from build_tools.urls import short_address
 from build_tools.sheets.print_tree import insert_after
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ def unbroken(holder: etree.Element, address: str) -> None:
 def local_target(proc: PrintTreeprocessor, target: str) -> tuple[str, str] | None:
     if not proc.options.local_targets or SCHEME.match(target) or target.startswith(("#", "//")):
         return None
-    resolved = resolve(proc.options.folder, target)
+    resolved = resolve_with_fragment(proc.options.folder, target)
     return proc.options.local_targets.get(resolved.split("#", 1)[0]) if resolved else None
 
 
@@ -76,7 +77,7 @@ def images(proc: PrintTreeprocessor, root: etree.Element) -> None:
             if not source.startswith("data:"):
                 proc.report.problems.append((source, f"picture `{source}` is not a local file", "save the picture beside the page and link to it by its file name"))
             continue
-        path = resolve(proc.options.folder, source.split("?", 1)[0])
+        path = resolve_with_fragment(proc.options.folder, source.split("?", 1)[0])
         file = (proc.options.docs_dir / path.split("#", 1)[0]).resolve() if path else None
         if file is None or not file.is_file():
             proc.report.problems.append((source, f"picture `{source}` not found", "check the file name and the path relative to this page"))

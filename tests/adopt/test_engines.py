@@ -10,8 +10,7 @@ import pytest
 
 from adopt_support import starter
 from build_tools.config import load_config
-from build_tools.sheets.links import online_url
-from build_tools.stage import page_url
+from build_tools.urls import online_url, page_url
 from support import guides_in_process
 
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">.*?</article>', re.S)

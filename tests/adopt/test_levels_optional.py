@@ -10,7 +10,8 @@ from adopt_support import starter
 from build_tools.config import load_config
 from build_tools.content.loader import load_corpus
 from build_tools.roles import select
-from build_tools.stage import LEVELS_PAGE, staged_settings
+from build_tools.generated_pages import LEVELS_PAGE
+from build_tools.stage import staged_settings
 from support import guides_in_process
 
 
@@ -22,6 +23,7 @@ def test_a_project_without_levels_has_no_levels_page(tmp_path: Path) -> None:
     assert LEVELS_PAGE not in str(settings["nav"])
     ours = next(e for e in settings["markdown_extensions"] if isinstance(e, dict) and "build_tools.markdown_ext" in e)
     assert ours["build_tools.markdown_ext"]["levels"] == {}
+    assert not any(css.endswith("guides-levels.css") for css in settings["extra_css"])  # no level colours to declare
 
 
 def test_levels_used_without_levels_configured_are_errors_that_say_so(tmp_path: Path) -> None:

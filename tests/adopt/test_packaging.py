@@ -80,7 +80,8 @@ def test_the_wheel_carries_every_theme_template_font_and_starter_file(wheel: Pat
         missing = {f"{package}/{name}" for name in shipped(folder)} - names
         assert not missing, missing
     assert "build_tools/theme/assets/fonts/atkinson-hyperlegible-latin-400-normal.woff2" in names
-    assert "build_tools/readability/plain_words.yml" in names
+    assert "build_tools/readability/data/plain_words.yml" in names
+    assert "build_tools/leakguard/scan.py" in names and "build_tools/theme/assets/stylesheets/easy-read.css" in names
 
 
 @pytest.mark.slow

@@ -18,7 +18,8 @@ from build_tools.config import load_config
 from build_tools.content.loader import load_corpus
 from build_tools.roles import select
 from build_tools.sheets import plan_sheets
-from build_tools.sheets.links import LinkMap, online_url
+from build_tools.sheets.links import LinkMap
+from build_tools.urls import online_url
 from build_tools.sheets.qr import qr_data_uri
 from build_tools.stage import staged_settings
 from support import guides_in_process

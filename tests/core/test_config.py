@@ -5,13 +5,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from build_tools.config import PLUGIN_OPTIONS, MkDocsDumper, _MkDocsLoader, load_config
+from build_tools.config import load_config
+from build_tools.mkdocs_yml import PLUGIN_OPTIONS, MkDocsDumper, MkDocsLoader
 from build_tools.errors import UsageError
 
 
 def test_mkdocs_only_tags_survive_staging() -> None:
     text = "markdown_extensions:\n- pymdownx.emoji:\n    emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
-    assert yaml.dump(yaml.load(text, Loader=_MkDocsLoader), Dumper=MkDocsDumper) == text
+    assert yaml.dump(yaml.load(text, Loader=MkDocsLoader), Dumper=MkDocsDumper) == text
 
 
 @pytest.mark.parametrize(

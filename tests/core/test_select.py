@@ -8,7 +8,8 @@ from pathlib import Path
 from build_tools.config import load_config
 from build_tools.content.loader import load_corpus
 from build_tools.roles import select
-from build_tools.stage import navigation, page_url, relative_url
+from build_tools.stage import navigation
+from build_tools.urls import page_url, relative_url
 from build_tools.validate import validate
 
 

@@ -11,7 +11,8 @@ import yaml
 from build_tools.config import load_config
 from build_tools.content.loader import load_corpus
 from build_tools.roles import select
-from build_tools.stage import output_file, page_url, staged_settings, staged_text
+from build_tools.stage import staged_settings, staged_text
+from build_tools.urls import output_file, page_url
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,7 @@
 """Load pages, check them, stage them per role and render them as each role's build would.
 
 Rendering uses the project's own `mkdocs.yml` Markdown extensions and our extension
-configured for the role (`sheets.html.markdown_extensions`, the list every staged
+configured for the role (`markdown_options.markdown_extensions`, the list every staged
 build and sheet gets), in-process: fast enough for generated tests.
 """
 
@@ -21,7 +21,7 @@ from build_tools.content.loader import load_corpus
 from build_tools.content.model import Corpus
 from build_tools.errors import Finding
 from build_tools.roles import select
-from build_tools.sheets.html import markdown_extensions
+from build_tools.markdown_options import markdown_extensions
 from build_tools.validate import validate
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from build_tools import leakguard, roles
 from build_tools.config import load_config
 from build_tools.content.loader import load_corpus
-from build_tools.leakguard import Fingerprint, fingerprint, scan_text, scan_tree
+from build_tools.leakguard import Fingerprint, fingerprint, scan_tree
+from build_tools.leakguard.scan import scan_text
 from publish_support import build, tree
 from support import FIXTURES, copy_fixture
 

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from build_tools.errors import has_errors
-from build_tools.readability import ReadabilitySettings, check_page, format_text
+from build_tools.finding_formats import format_text
+from build_tools.readability import ReadabilitySettings, check_page
 
 HERE = Path(__file__).parent
 FIXTURES = sorted((HERE / "fixtures").glob("*.md"))

@@ -6,7 +6,8 @@ import json
 from datetime import date
 
 from build_tools.errors import error, warning
-from build_tools.readability import ReadabilitySettings, ReportRow, check_page, format_github, format_json, format_text
+from build_tools.finding_formats import format_github, format_text
+from build_tools.readability import ReadabilitySettings, ReportRow, check_page, format_json
 
 FINDINGS = [
     error(

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from sheet_support import Project, make_project, page
 
-from build_tools.sheets.html import markdown_extensions, page_html
+from build_tools.markdown_options import markdown_extensions
+from build_tools.sheets.html import page_html
 from build_tools.sheets.links import LinkMap
 from build_tools.sheets.print_ext import PrintOptions
 

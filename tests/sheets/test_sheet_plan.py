@@ -6,12 +6,11 @@ import pickle
 import re
 from pathlib import Path
 
-import jinja2
 import pytest
 from sheet_support import make_project, page
 
 from build_tools.errors import ContentErrors
-from build_tools.sheets import SheetRequest, document, plan_sheets
+from build_tools.sheets import SheetRequest, plan_sheets
 from build_tools.sheets.plan import output_path
 
 STEPS = page("""
@@ -139,15 +138,26 @@ def test_pack_page_missing_for_the_role(tmp_path: Path) -> None:
     assert {f.path for f in caught.value.findings} == {"p/pack.md"}
 
 
-def test_unknown_template_field_names_sheet_and_source(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unknown_template_field_names_sheet_and_source(tmp_path: Path) -> None:
     project = make_project(tmp_path, {"steps.md": STEPS})
-    broken = jinja2.Environment(loader=jinja2.DictLoader({"sheet.html": "{{ sheet.colour_scheme }}"}), undefined=jinja2.StrictUndefined)
-    monkeypatch.setattr(document, "_environment", lambda: broken)
+    (tmp_path / "partials").mkdir()
+    (tmp_path / "partials" / "sheet.html").write_text("{{ sheet.colour_scheme }}")  # a project's own template
     with pytest.raises(ContentErrors) as caught:
         plan_sheets(project.view("staff"), project.corpus, project.config, tmp_path / "out")
     [finding] = caught.value.findings
     assert finding.path == "steps.md" and finding.rule == "sheet-template"
     assert "sheet steps.pdf" in finding.message and "colour_scheme" in finding.message
+
+
+def test_a_projects_partials_replace_single_sheet_templates(tmp_path: Path) -> None:
+    project = make_project(tmp_path, {"steps.md": STEPS})
+    ours = project.request("staff", "steps.md")
+    (tmp_path / "partials").mkdir()
+    (tmp_path / "partials" / "print.css").write_text("body { color: black; }")
+    theirs = project.request("staff", "steps.md")
+    assert (tmp_path / "partials" / "print.css").resolve().as_uri() in theirs.html
+    assert "<title>Quick steps</title>" in theirs.html  # sheet.html and the others: still ours
+    assert theirs.key != ours.key and str((tmp_path / "partials").resolve()) in theirs.allowed_roots
 
 
 def test_pack_gathers_pages_and_one_hard_words_list(tmp_path: Path) -> None:
