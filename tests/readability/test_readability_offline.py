@@ -24,15 +24,19 @@ socket.socket.connect_ex = refuse
 socket.create_connection = refuse
 socket.getaddrinfo = refuse
 
-import nltk
-import nltk.data
+try:
+    import nltk
+    import nltk.data
+except ImportError:  # not installed at all (we no longer depend on it): nothing can ask it for data
+    nltk = None
 
 def forbidden(*args, **kwargs):
     raise AssertionError("NLTK was asked for data")
 
-nltk.download = forbidden
-nltk.data.find = forbidden
-nltk.data.load = forbidden
+if nltk is not None:
+    nltk.download = forbidden
+    nltk.data.find = forbidden
+    nltk.data.load = forbidden
 
 from build_tools.readability import ReadabilitySettings, check_page
 
