@@ -1,8 +1,9 @@
 """`guides serve --role ID`: a live preview of one role's site that keeps up with typing.
 
-We stage the role and hand the staged project to `mkdocs serve --dirty`, which keeps
-its state between rebuilds and renders only the staged files whose bytes changed
-(staging writes a file only when its bytes change). When a change reaches further
+We stage the role and serve the staged project with the engine's live-reload server
+(`site.LiveServer`), building `--dirty`: only the staged files whose bytes changed are
+rendered again (staging writes a file only when its bytes change). A build starts only
+after a staging is complete, and never while one is being written. When a change reaches further
 than page bodies (a title, the navigation, the config, the theme), every staged page
 is touched so that MkDocs renders them all: the same rule as `guides build`
 (`incremental.plan`). Content, partials, theme and config are watched with inotify
@@ -26,7 +27,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from build_tools import incremental, pipeline, site
-from build_tools.errors import Finding, UsageError, has_errors
+from build_tools.errors import EngineError, Finding, UsageError, has_errors
 from build_tools.mkdocs_yml import MkDocsDumper
 from build_tools.results import CheckResult
 
@@ -41,26 +42,34 @@ def serve(config_file: Path, role: str, address: str, today: date | None) -> Non
         raise SystemExit(1)
     config = preview.checked.config
     watched = [config.config_file, config.docs_dir, config.custom_dir, *config.partials_dirs]
-    # A polite stop (SIGTERM, as from a process manager or a test) must also stop MkDocs.
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     _check_address(address)
-    server = site.serve(preview.project / "mkdocs.yml", address, config.guides.engine)
-    path = urlsplit(config.role_url(role)).path.lstrip("/")  # mkdocs serve serves at site_url's path
+    server = site.LiveServer(preview.project / "mkdocs.yml", address, config.guides.engine, preview.lock)
+    try:
+        server.build()
+    except Exception as exc:  # noqa: BLE001 (whatever the engine raises, the author gets one line)
+        server.stop()
+        raise EngineError(f"{config.guides.engine} could not build the {role} preview: {exc}") from None
+    path = urlsplit(config.role_url(role)).path.lstrip("/")  # served at site_url's path, as MkDocs does
     print(f"guides: previewing the {role} site at http://{address}/{path} (Ctrl+C to stop)", file=sys.stderr)
+    # A polite stop (SIGTERM, as from a process manager or a test) ends the loop below.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    serving = threading.Thread(target=server.serve, name="preview-server", daemon=True)
+    serving.start()
     changed = threading.Event()
     observer = _watch(watched, changed)
     try:
-        while server.poll() is None:
+        while serving.is_alive():
             if changed.wait(timeout=0.5):
                 while changed.wait(timeout=SETTLE_SECONDS):
                     changed.clear()
                 preview.restage()
+                server.rebuild()
+        raise UsageError("the preview server stopped; see its messages above")
+    except KeyboardInterrupt:
+        pass
     finally:
         observer.stop()
-        server.terminate()
-        server.wait()
-    if server.returncode not in (0, -signal.SIGTERM):
-        raise UsageError(f"the preview server stopped (exit {server.returncode}); see its messages above")
+        server.stop()
 
 
 def _check_address(address: str) -> None:
@@ -86,11 +95,13 @@ class Preview:
         self.first = True
         #: Errors are shown on every page: the next good staging renders every page again.
         self.showing_errors = False
+        #: Held while staging writes and while the engine builds: a build sees a whole staging.
+        self.lock = threading.Lock()
 
     def restage(self) -> bool:
         """Check and stage again; on errors keep the last good pages and show the errors.
         Under the project lock: a `guides build` running now finishes first (and waits for us)."""
-        with pipeline.project_locked(self.config_file, "serve"):
+        with self.lock, pipeline.project_locked(self.config_file, "serve"):
             return self._restage()
 
     def _restage(self) -> bool:

@@ -5,19 +5,28 @@ MkDocs caches plugins across configs loaded in one process, so two roles in
 one process could share state. Processes also let the roles use both cores.
 Both engines read the same staged `mkdocs.yml` and run Material; because every
 role filter happens in staging, an engine only ever sees one role's text.
+The preview (`LiveServer`) runs one role's engine inside `guides serve` itself, so
+that it builds only when a staging is complete.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import json
+import logging
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
+import threading
+import time
 from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from build_tools.config import Engine
 from build_tools.errors import EngineError, UsageError
@@ -32,6 +41,8 @@ LOG_LINE = re.compile(r"^(WARNING|ERROR)\s*-\s*(.*)$")
 ALWAYS_WRITTEN = ("search/search_index.json", "sitemap.xml", "sitemap.xml.gz", "404.html")
 SEARCH_INDEX = "search/search_index.json"
 #: MkDocs' own warning on every dirty build; ours are exact (see `Rerender`), so it is noise.
+#: How often the preview server looks for a rebuild request (one small file).
+TRIGGER_POLL_SECONDS = 0.05
 DIRTY_NOTICE = "A 'dirty' build is being performed"
 
 
@@ -154,9 +165,59 @@ def _restore_search_entries(path: Path, old_index: bytes | None, page_urls: set[
     return True
 
 
-def serve(config_file: Path, address: str, engine: Engine = "mkdocs") -> subprocess.Popen[bytes]:
-    """`<engine> serve --dirty` on a staged project: when staging rewrites files it renders
-    only those again (the preview touches every page when more changed), keeping its state
-    between rebuilds, and reloads the browser."""
-    command = [*engine_command(engine), "serve", "--dirty", "-f", str(config_file), "-a", address, "--livereload", "--watch-theme"]
-    return subprocess.Popen(command, env=mkdocs_env())
+class LiveServer:
+    """`<engine> serve --dirty` on a staged project, run in this process and rebuilt only when told.
+
+    MkDocs' own `serve` polls the staged files and may start a build while staging is still
+    writing them; a dirty build then renders a page from the old config (or a page touched
+    before the build wrote it) and no later build renders it again. Here the preview calls
+    `rebuild()` once staging is complete, and builds and staging hold one `lock`, so every
+    build sees a whole staging. Only one role's config is ever loaded in this process.
+    """
+
+    def __init__(self, config_file: Path, address: str, engine: Engine, lock: threading.Lock) -> None:
+        engine_command(engine)  # a usage error when it is not installed
+        os.environ.update(mkdocs_env())
+        self._build = importlib.import_module(f"{engine}.commands.build").build
+        self._load = importlib.import_module(f"{engine}.config").load_config
+        livereload = importlib.import_module(f"{engine}.livereload")
+        logging.getLogger(f"{engine}.commands.build").addFilter(lambda record: DIRTY_NOTICE not in record.getMessage())
+        self.config_file, self.address, self.lock = config_file, address, lock
+        self.site_dir = Path(tempfile.mkdtemp(prefix="guides-preview-"))
+        config = self._config()
+        host, port = config.dev_addr
+        mount_path = urlsplit(config.site_url or "/").path
+        self.url = f"http://{host}:{port}{mount_path}"
+        self.server = livereload.LiveReloadServer(
+            builder=self.build, host=host, port=port, root=str(self.site_dir), mount_path=mount_path,
+            polling_interval=TRIGGER_POLL_SECONDS)
+        self.server.error_handler = self._error_page
+        self._trigger = self.site_dir.with_name(self.site_dir.name + ".rebuild")
+        self._trigger.touch()
+        self.server.watch(str(self._trigger), recursive=False)
+
+    def _config(self):  # type: ignore[no-untyped-def]
+        return self._load(config_file=str(self.config_file), site_dir=str(self.site_dir), dev_addr=self.address)
+
+    def build(self) -> None:
+        with self.lock:
+            config = self._config()
+            config.site_url = self.url
+            self._build(config, serve_url=self.url, dirty=True)
+
+    def rebuild(self) -> None:
+        """Ask for a build (staging is complete): the server builds, then reloads browsers."""
+        self._trigger.write_text(str(time.monotonic_ns()), encoding="utf-8")
+
+    def serve(self) -> None:
+        """Serve and rebuild when asked, until `stop()` (blocks)."""
+        self.server.serve()
+
+    def stop(self) -> None:
+        self.server.shutdown(wait=self.server.serve_thread.ident is not None)  # only once served
+        shutil.rmtree(self.site_dir, ignore_errors=True)
+        self._trigger.unlink(missing_ok=True)
+
+    def _error_page(self, code: int) -> bytes | None:
+        page = self.site_dir / f"{code}.html"
+        return page.read_bytes() if code in (404, 500) and page.is_file() else None

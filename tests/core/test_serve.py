@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -79,3 +80,34 @@ def test_preview_follows_edits_and_survives_errors(basic_site: Path) -> None:
         _, errors = server.communicate(timeout=20)
     assert "content/shared.md:11: error variable: unknown variable `nope.nothing`" in errors
     assert "Traceback" not in errors
+
+
+@pytest.mark.slow
+def test_no_build_starts_while_staging_is_being_written(basic_site: Path) -> None:
+    """The race that left stale pages: a build must wait for the whole staging, and a
+    rebuild asked for during staging happens once the staging is complete."""
+    from datetime import date
+
+    from build_tools import preview, site
+
+    staged = preview.Preview(basic_site / "mkdocs.yml", "partner", date(2026, 1, 1))
+    assert staged.restage()
+    port = free_port()
+    server = site.LiveServer(staged.project / "mkdocs.yml", f"127.0.0.1:{port}", "mkdocs", staged.lock)
+    server.build()
+    serving = threading.Thread(target=server.serve, daemon=True)
+    serving.start()
+    url = f"http://127.0.0.1:{port}/partner/shared/"
+    page = staged.project / "docs" / "shared.md"
+    try:
+        assert "Everyone reads this sentence" in fetch(url, "Everyone reads this sentence")
+        with staged.lock:  # as staging holds it while writing
+            page.write_text(page.read_text().replace("Everyone reads this sentence", "Half written"))
+            server.rebuild()
+            time.sleep(1.5)
+            assert "Half written" not in fetch(url, "", seconds=1)
+            page.write_text(page.read_text().replace("Half written", "Whole staging"))
+        assert "Whole staging" in fetch(url, "Whole staging")
+    finally:
+        server.stop()
+    assert not server.site_dir.exists()
