@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import re
 import sys
 import time
 from collections.abc import Iterator
@@ -64,6 +65,9 @@ def _stage_times(verbose: bool) -> Iterator[None]:
         log.disabled = disabled
 
 
+AT_LINE = re.compile(r"^[^\s:]+:\d+: ")
+
+
 def _run(args: argparse.Namespace) -> int:
     """Our exceptions become exit codes and one-line messages here, and only here."""
     try:
@@ -73,7 +77,8 @@ def _run(args: argparse.Namespace) -> int:
         print(f"\nguides: {_count(exc.findings)}; nothing was published", file=sys.stderr)
         return EXIT_CONTENT
     except UsageError as exc:
-        print(f"guides: {exc}", file=sys.stderr)
+        # `path:line: …` lines stand alone, as findings do, so editors can jump to them.
+        print("\n".join(line if AT_LINE.match(line) else f"guides: {line}" for line in str(exc).splitlines()), file=sys.stderr)
         return EXIT_USAGE
     except EngineError as exc:
         print(f"guides: {exc}\nnothing was published", file=sys.stderr)

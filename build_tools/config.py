@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from build_tools.content.meta import PageType
 from build_tools.errors import UsageError
-from build_tools.mkdocs_yml import MkDocsLoader, check_mkdocs_sections
+from build_tools.mkdocs_yml import MkDocsLoader, check_mkdocs_sections, line_of, yaml_error
 from build_tools.readability import ReadabilitySettings
 from build_tools.resources import templates_dir, theme_dir
 from build_tools.sheets.model import LAYOUTS
@@ -179,9 +179,12 @@ def load_config(config_file: Path) -> Config:
     if not config_file.is_file():
         raise UsageError(f"{config_file}: configuration file not found (pass -f path/to/mkdocs.yml)")
     try:
-        raw = yaml.load(config_file.read_text(encoding="utf-8"), Loader=MkDocsLoader) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise UsageError(f"{config_file}: cannot read YAML: {exc}") from None
+        text = config_file.read_text(encoding="utf-8")
+        raw = yaml.load(text, Loader=MkDocsLoader) or {}
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{config_file}: cannot read the file as UTF-8: {exc.reason} at byte {exc.start} (save it as UTF-8)") from None
+    except yaml.YAMLError as exc:
+        raise UsageError(yaml_error(config_file, exc)) from None
     if not isinstance(raw, dict):
         raise UsageError(f"{config_file}: expected a mapping of settings at the top level")
 
@@ -192,7 +195,7 @@ def load_config(config_file: Path) -> Config:
     try:
         guides = GuidesSettings.model_validate(section)
     except ValidationError as exc:
-        raise UsageError(_describe(config_file, "guides", exc)) from None
+        raise UsageError(_describe(config_file, text, "guides", exc)) from None
 
     check_mkdocs_sections(config_file, raw)
     unknown_types = guides.readability.unknown_types(get_args(PageType))
@@ -228,11 +231,14 @@ def _theme_dir(project_dir: Path, custom_dir: str | None) -> tuple[Path, list[st
     return ours, [f"theme.custom_dir: {path} not found; using the built-in theme layer ({ours})"]
 
 
-def _describe(config_file: Path, section: str, exc: ValidationError) -> str:
-    lines = [f"{config_file}: the `{section}:` section is not valid:"]
+def _describe(config_file: Path, text: str, section: str, exc: ValidationError) -> str:
+    """One `path:line: key: what is wrong (you wrote …)` line per problem, all at once."""
+    lines = []
     for err in exc.errors():
         where = ".".join(str(p) for p in (section, *err["loc"]))
-        lines.append(f"  {where}: {err['msg']}")
+        value = err.get("input")
+        wrote = f" (you wrote `{value}`)" if isinstance(value, (str, int, float)) and err["type"] != "missing" else ""
+        lines.append(f"{config_file}:{line_of(text, (section, *err['loc']))}: {where}: {err['msg']}{wrote}")
     return "\n".join(lines)
 
 

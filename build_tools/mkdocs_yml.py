@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 from importlib.util import find_spec
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +59,40 @@ class MkDocsDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: igno
 
 
 MkDocsDumper.add_representer(_Tagged, _represent_tagged)
+
+
+def line_of(text: str, path: Sequence[str | int]) -> int:
+    """The line (from 1) of the deepest key or list item along `path` in YAML `text`,
+    e.g. `("guides", "roles", 1, "id")`; 1 when the text cannot be read."""
+    try:
+        node = yaml.compose(text, Loader=MkDocsLoader)
+    except yaml.YAMLError:
+        return 1
+    line = 1
+    for part in path:
+        if isinstance(node, yaml.MappingNode):
+            found = next(((k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == str(part)), None)
+            if found is None:
+                break
+            line, node = found[0].start_mark.line + 1, found[1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            node = node.value[part]
+            line = node.start_mark.line + 1
+        else:
+            break
+    return line
+
+
+def yaml_error(config_file: Path, exc: yaml.YAMLError) -> str:
+    """`path:line: cannot read YAML: what (how to fix)` from PyYAML's error."""
+    mark = getattr(exc, "problem_mark", None)
+    where = f"{config_file}:{mark.line + 1}" if mark is not None else str(config_file)
+    problem = getattr(exc, "problem", None) or str(exc)
+    context, start = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+    if context and start is not None and start.line != getattr(mark, "line", None):
+        context += f" that starts at line {start.line + 1}"
+    return (f"{where}: cannot read YAML: {problem}{f' ({context})' if context else ''} "
+            "(check indentation, colons and quotes; quote text that contains `: ` or starts with `{` or `[`)")
 
 
 def check_mkdocs_sections(config_file: Path, raw: dict[str, Any]) -> None:

@@ -97,7 +97,9 @@ def parse_meta(data: dict[str, Any]) -> tuple[PageMeta | None, list[tuple[str, s
                 continue
             where = ".".join(str(p) for p in err["loc"])
             fix = _FIX_BY_TYPE.get(err["type"], "see docs/authoring.md")
-            problems.append((key, f"front matter `{where}`: {err['msg'].removeprefix('Value error, ')}", fix))
+            value = err.get("input")
+            wrote = f" (you wrote `{value}`)" if isinstance(value, (str, int, float)) and err["type"] != "missing" else ""
+            problems.append((key, f"front matter `{where}`: {err['msg'].removeprefix('Value error, ')}{wrote}", fix))
         return None, problems
 
 

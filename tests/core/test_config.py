@@ -4,9 +4,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from build_tools.config import load_config
-from build_tools.mkdocs_yml import PLUGIN_OPTIONS, MkDocsDumper, MkDocsLoader
+from build_tools.mkdocs_yml import PLUGIN_OPTIONS, MkDocsDumper, MkDocsLoader, line_of
 from build_tools.errors import UsageError
 
 
@@ -28,8 +30,48 @@ def test_bad_guides_section_names_the_key(basic_site: Path, replace: str, by: st
     config = basic_site / "mkdocs.yml"
     assert replace in config.read_text()
     config.write_text(config.read_text().replace(replace, by))
-    with pytest.raises(UsageError, match=words.replace(".", r"\.")):
+    with pytest.raises(UsageError, match=words.replace(".", r"\.")) as raised:
         load_config(config)
+    if words != "repeated: partner":  # a check on the whole list points at its first line
+        line = config.read_text().splitlines().index(by.rstrip("\n")) + 1
+        assert str(raised.value).startswith(f"{config.resolve()}:{line}: ")
+
+
+def test_bad_values_are_echoed_and_every_problem_is_listed(basic_site: Path) -> None:
+    config = basic_site / "mkdocs.yml"
+    config.write_text(config.read_text().replace("    - id: staff\n", "    - id: Staff Team\n").replace("guides:\n", "guides:\n  engine: sphinx\n"))
+    with pytest.raises(UsageError) as raised:
+        load_config(config)
+    lines = str(raised.value).splitlines()
+    assert len(lines) == 2
+    assert any("guides.engine" in line and "(you wrote `sphinx`)" in line for line in lines)
+    assert any("guides.roles.1.id" in line and "(you wrote `Staff Team`)" in line for line in lines)
+
+
+def test_unreadable_yaml_gives_the_line(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: Guides\nsite_url: [https://x.org/\ndocs_dir: content\n")
+    with pytest.raises(UsageError, match=r"mkdocs\.yml:3: cannot read YAML: .*that starts at line 2"):
+        load_config(config)
+
+
+keys = st.text(alphabet="abcdefgh_", min_size=1, max_size=6)
+trees = st.recursive(st.integers(0, 9) | keys, lambda inner: st.dictionaries(keys, inner, min_size=1, max_size=4), max_leaves=12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(tree=st.dictionaries(keys, trees, min_size=1, max_size=4), data=st.data())
+def test_line_of_finds_any_key_in_any_file(tree: dict, data: st.DataObject) -> None:
+    text = yaml.safe_dump(tree, default_flow_style=False)
+    path, node = [], tree
+    while isinstance(node, dict):
+        key = data.draw(st.sampled_from(sorted(node)))
+        path.append(key)
+        node = node[key]
+        if not data.draw(st.booleans()):
+            break
+    line = text.splitlines()[line_of(text, path) - 1]
+    assert line.strip().startswith((f"{path[-1]}:", f"'{path[-1]}':"))
 
 
 def _without_levels(config: Path) -> None:

@@ -39,8 +39,8 @@ def test_good_dates_and_numeric_versions() -> None:
         ({"role": ["staff"]}, "did you mean `roles`"),
         ({"titel": "x"}, "did you mean `title`"),
         ({"roles": "staff"}, "valid list"),
-        ({"type": "leaflet"}, "type"),
-        ({"print": "maybe"}, "print"),
+        ({"type": "leaflet"}, "(you wrote `leaflet`)"),
+        ({"print": "maybe"}, "(you wrote `maybe`)"),
     ],
 )
 def test_schema_problems_name_the_key(data: dict, words: str) -> None:
