@@ -25,10 +25,11 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from build_tools.incremental import Manifest
 
@@ -216,39 +217,13 @@ class CacheDir:
             return None
 
 
-# Readability results (`PageReadability`, a dataclass of readability/check.py), as JSON.
-# The models mirror its fields; `extra="forbid"` makes a file written for other fields invalid.
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
+# Readability results (`PageReadability`, a dataclass of readability/check.py), as JSON,
+# validated against the dataclass itself (strict: no "1" for 1, no 1 for true).
+@lru_cache(maxsize=1)
+def _readability_schema() -> TypeAdapter[PageReadability]:
+    from build_tools.readability import PageReadability
 
-
-class _Metrics(_Strict):
-    words: int
-    sentences: int
-    avg_sentence_words: float
-    flesch_reading_ease: float
-    flesch_kincaid_grade: float
-    smog: float
-    longest_sentence_words: int
-
-
-class _Finding(_Strict):
-    path: str
-    line: int
-    severity: Literal["error", "warning"]
-    rule: str
-    message: str
-    fix: str
-
-
-class _Readability(_Strict):
-    path: str
-    metrics: _Metrics
-    sentences: list[tuple[int, str, int]]
-    findings: list[_Finding]
-    page_type: str
-    is_easy: bool
-    limits: dict[str, float]
+    return TypeAdapter(PageReadability)
 
 
 def dump_readability(page: PageReadability) -> dict[str, Any]:
@@ -256,13 +231,6 @@ def dump_readability(page: PageReadability) -> dict[str, Any]:
 
 
 def load_readability(value: Any) -> PageReadability:
-    from build_tools.errors import Finding
-    from build_tools.readability import PageReadability
-
-    # strict=False only where JSON cannot say it: a list for a tuple, an int for a float.
-    stored = _Readability.model_validate(value, strict=False) if isinstance(value, dict) else None
-    if stored is None:
+    if not isinstance(value, dict):
         raise ValueError("a readability result must be an object")
-    fields = stored.model_dump()
-    fields["findings"] = [Finding(**f) for f in fields["findings"]]
-    return PageReadability(**fields)
+    return _readability_schema().validate_json(json.dumps(value), strict=True)

@@ -7,6 +7,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from pydantic import ConfigDict
+
 from build_tools.errors import Finding
 from build_tools.readability import acronyms, easy_rules, numbers, rules
 from build_tools.readability.extract import extract
@@ -23,6 +25,9 @@ _LOWER_CASE = re.compile(r"(?<!\S)[a-z]\S*")
 @dataclass
 class PageReadability:
     """What the readability check found on one page."""
+
+    #: Cached results are validated against these fields (cache.py): a file with others is not ours.
+    __pydantic_config__ = ConfigDict(extra="forbid")
 
     path: str
     #: words, sentences, avg_sentence_words, flesch_reading_ease,

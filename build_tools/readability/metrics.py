@@ -39,7 +39,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence, Set
 from functools import lru_cache
-from typing import TypedDict
+from typing_extensions import TypedDict  # pydantic validates it (cached results) on Python 3.11
 
 from build_tools.readability.sentences import Sentence
 

@@ -8,7 +8,9 @@ import re
 from datetime import date
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
+import pytest
 from hypothesis import strategies as st
 
 from build_tools import pipeline
@@ -101,3 +103,18 @@ def test_garbage_is_ignored_never_raised(tmp_path: Path, data: bytes) -> None:
     path = tmp_path / "c.json"
     path.write_bytes(data)
     assert ResultCache(path, load_readability, dump_readability).old == {}
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"extra": 1},  # written for other fields
+        {"is_easy": 1},  # no 1 for true
+        {"metrics": {**SAMPLE.metrics, "words": "3"}},  # no "3" for 3
+        {"metrics": {k: v for k, v in SAMPLE.metrics.items() if k != "smog"}},
+        {"findings": [{**dump_readability(SAMPLE)["findings"][0], "severity": "fatal"}]},
+    ],
+)
+def test_entries_are_checked_strictly(change: dict) -> None:
+    with pytest.raises(ValueError):
+        load_readability({**dump_readability(SAMPLE), **change})
