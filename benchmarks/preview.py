@@ -55,13 +55,13 @@ def page_url(project: Path, page: str, role: str, port: int) -> str:
 
 
 def measure(project: Path, page: str, role: str, edits: int, guides: list[str], env: dict[str, str]) -> dict[str, Any]:
+    source = project / page
+    original = source.read_text(encoding="utf-8")  # before the server starts: a bad --page leaves none running
     port = free_port()
+    url = page_url(project, page, role, port)
     log = open(project / "serve.log", "w")  # noqa: SIM115 (closed below)
     server = subprocess.Popen([*guides, "serve", "--role", role, "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
                               cwd=project, stdout=log, stderr=subprocess.STDOUT, env=env)
-    source = project / page
-    original = source.read_text(encoding="utf-8")
-    url = page_url(project, page, role, port)
     seconds: list[float] = []
     try:
         if _wait_for(url, "<html", 600) is None:

@@ -89,6 +89,8 @@ class ResultCache(Generic[T]):
     def __init__(self, path: Path, load: Callable[[Any], T] = _as_str, dump: Callable[[T], Any] = lambda v: v) -> None:
         self.path = path
         self.load, self.dump = load, dump
+        #: Entries as read from the file: written back as they were, not dumped again.
+        self.stored: dict[str, Any] = {}
         self.old: dict[str, T] = self._load()
         self.used: dict[str, T] = {}
         self.made = 0
@@ -106,7 +108,9 @@ class ResultCache(Generic[T]):
             if not (isinstance(data, dict) and data.get("format") == FORMAT and data.get("version") == VERSION
                     and isinstance(data.get("entries"), dict)):
                 raise ValueError("not a guides cache of this version")
-            return {str(key): self.load(value) for key, value in data["entries"].items()}
+            old = {str(key): self.load(value) for key, value in data["entries"].items()}
+            self.stored = data["entries"]
+            return old
         except (ValueError, ValidationError, TypeError, RecursionError) as exc:
             reason = str(exc).splitlines()[0][:120]
             note(f"{self.path}: not a valid cache ({reason}); ignored, it will be rebuilt")
@@ -124,7 +128,7 @@ class ResultCache(Generic[T]):
     def save(self) -> None:
         if self.made == 0 and self.used.keys() == self.old.keys():
             return
-        entries = {key: self.dump(value) for key, value in self.used.items()}
+        entries = {key: self.stored[key] if value is self.old.get(key) else self.dump(value) for key, value in self.used.items()}
         try:
             write_atomically(self.path, json.dumps({"format": FORMAT, "version": VERSION, "entries": entries}))
         except OSError as exc:  # a cache that cannot be kept only makes the next run slower

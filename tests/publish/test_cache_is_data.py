@@ -84,7 +84,7 @@ json_values = st.recursive(
 )
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(value=json_values, field=st.sampled_from(list(dump_readability(SAMPLE))))
 def test_any_wrong_entry_makes_the_whole_file_ignored(tmp_path: Path, value, field) -> None:
     entry = dump_readability(SAMPLE)
@@ -97,7 +97,7 @@ def test_any_wrong_entry_makes_the_whole_file_ignored(tmp_path: Path, value, fie
         assert load_readability(dump_readability(cache.old["k"])) == cache.old["k"]
 
 
-@settings(max_examples=100, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.binary(max_size=200) | json_values.map(lambda v: json.dumps(v).encode()))
 def test_garbage_is_ignored_never_raised(tmp_path: Path, data: bytes) -> None:
     path = tmp_path / "c.json"
