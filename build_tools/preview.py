@@ -29,6 +29,7 @@ import yaml
 from build_tools import incremental, pipeline, site
 from build_tools.errors import EngineError, Finding, UsageError, has_errors
 from build_tools.mkdocs_yml import MkDocsDumper
+from build_tools.readability.metrics import pronunciations
 from build_tools.results import CheckResult
 
 #: Edits arrive in bursts (an editor writes a temporary file, then renames it):
@@ -55,6 +56,8 @@ def serve(config_file: Path, role: str, address: str, today: date | None) -> Non
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     serving = threading.Thread(target=server.serve, name="preview-server", daemon=True)
     serving.start()
+    # The pronouncing dictionary takes seconds to load: load it now, not on the first save.
+    threading.Thread(target=pronunciations, name="preview-warm-up", daemon=True).start()
     changed = threading.Event()
     observer = _watch(watched, changed)
     try:

@@ -178,6 +178,8 @@ class LiveServer:
     def __init__(self, config_file: Path, address: str, engine: Engine, lock: threading.Lock) -> None:
         engine_command(engine)  # a usage error when it is not installed
         os.environ.update(mkdocs_env())
+        if engine == "properdocs":  # as `properdocs` does on start: plugins' `mkdocs.*` imports mean ProperDocs
+            importlib.import_module("properdocs.replacement")
         self._build = importlib.import_module(f"{engine}.commands.build").build
         self._load = importlib.import_module(f"{engine}.config").load_config
         livereload = importlib.import_module(f"{engine}.livereload")

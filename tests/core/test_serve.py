@@ -111,3 +111,21 @@ def test_no_build_starts_while_staging_is_being_written(basic_site: Path) -> Non
     finally:
         server.stop()
     assert not server.site_dir.exists()
+
+
+@pytest.mark.slow
+def test_the_preview_runs_on_properdocs_too(basic_site: Path) -> None:
+    """ProperDocs in the serving process must see Material's plugins as its own (as its CLI does)."""
+    config = basic_site / "mkdocs.yml"
+    config.write_text(config.read_text().replace("guides:\n", "guides:\n  engine: properdocs\n", 1))
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "build_tools.cli", "serve", "--role", "partner", "-a", f"127.0.0.1:{port}", "-f", str(config)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=dict(os.environ, PYTHONPATH=str(ROOT)),
+    )
+    try:
+        assert "Everyone reads this sentence" in fetch(f"http://127.0.0.1:{port}/partner/shared/", "Everyone reads this sentence")
+    finally:
+        server.terminate()
+        _, errors = server.communicate(timeout=20)
+    assert "Traceback" not in errors and "must be a subclass" not in errors
