@@ -6,6 +6,7 @@ is still loaded, so an author sees every problem in one run.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
@@ -45,8 +46,23 @@ def load_corpus(docs_dir: Path, shown_as: Callable[[str], str] = str) -> tuple[C
     return Corpus(documents=documents, glossary=glossary, assets=assets), findings
 
 
+#: Pages parsed before in this process, by path: `guides serve` reads every page on every
+#: save but parses again only those whose bytes changed. Parsing depends on nothing else.
+_parsed: dict[str, tuple[bytes, Document | None, tuple[Finding, ...]]] = {}
+
+
 def load_document(rel: str, data: bytes, findings: list[Finding]) -> Document | None:
-    """Parse one page from its bytes; append problems to `findings`."""
+    """Parse one page from its bytes; append problems to `findings`. Each caller gets a
+    document of its own (loading may give it inherited roles)."""
+    seen = _parsed.get(rel)
+    if seen is None or seen[0] != data:
+        found: list[Finding] = []
+        seen = _parsed[rel] = (data, _parse(rel, data, found), tuple(found))
+    findings += seen[2]
+    return dataclasses.replace(seen[1]) if seen[1] is not None else None
+
+
+def _parse(rel: str, data: bytes, findings: list[Finding]) -> Document | None:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

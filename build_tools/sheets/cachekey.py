@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
@@ -43,6 +44,7 @@ def sheet_key(*, texts: Iterable[str], html: str, files: Iterable[Path], setting
     return digest.hexdigest()
 
 
+@lru_cache(maxsize=None)  # once per process: asked for every sheet
 def _version(name: str) -> str:
     try:
         return metadata.version(name)

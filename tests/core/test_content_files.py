@@ -219,3 +219,25 @@ def test_link_parsing_stays_linear_on_hostile_lines(piece: str) -> None:
     list(link_targets(doc))
     html_media_one_folder_up(doc.text, set())
     assert time.process_time() - started < 10
+
+
+def test_pages_parsed_before_take_their_folders_roles_afresh(tmp_path: Path) -> None:
+    """The in-process memo of parsed pages (for `guides serve`) must not carry roles a page
+    inherited in one load into the next, nor keep a page's old text."""
+    content = tmp_path / "content"
+    write(content, "panel/index.md", "---\ntitle: Panel\nroles: [staff, partner]\n---\n\nHello.\n")
+    write(content, "panel/page.md", FM + "First words.\n")
+    first, _ = load_corpus(content)
+    assert first.documents["panel/page.md"].meta.roles == ["staff", "partner"]
+    write(content, "panel/index.md", "---\ntitle: Panel\nroles: [staff]\n---\n\nHello.\n")
+    second, _ = load_corpus(content)
+    assert second.documents["panel/page.md"].meta.roles == ["staff"]
+    assert first.documents["panel/page.md"].meta.roles == ["staff", "partner"]  # the first load's own
+    write(content, "panel/page.md", FM + "Second words.\n")
+    third, _ = load_corpus(content)
+    assert "Second words." in third.documents["panel/page.md"].lines
+    broken = ("---\ntitle: [oops\n---\n").encode()
+    problems: list = []
+    assert load_document("panel/page.md", broken, problems) is None and problems
+    again: list = []
+    assert load_document("panel/page.md", broken, again) is None and again == problems
