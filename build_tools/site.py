@@ -28,6 +28,9 @@ from importlib.util import find_spec
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import jinja2
+import jinja2.bccache
+
 from build_tools.config import Engine
 from build_tools.errors import EngineError, UsageError
 
@@ -42,7 +45,7 @@ ALWAYS_WRITTEN = ("search/search_index.json", "sitemap.xml", "sitemap.xml.gz", "
 SEARCH_INDEX = "search/search_index.json"
 #: MkDocs' own warning on every dirty build; ours are exact (see `Rerender`), so it is noise.
 #: How often the preview server looks for a rebuild request (one small file).
-TRIGGER_POLL_SECONDS = 0.05
+TRIGGER_POLL_SECONDS = 0.02
 DIRTY_NOTICE = "A 'dirty' build is being performed"
 
 
@@ -185,6 +188,7 @@ class LiveServer:
         livereload = importlib.import_module(f"{engine}.livereload")
         logging.getLogger(f"{engine}.commands.build").addFilter(lambda record: DIRTY_NOTICE not in record.getMessage())
         self.config_file, self.address, self.lock = config_file, address, lock
+        self._compiled = CompiledTemplates()
         self.site_dir = Path(tempfile.mkdtemp(prefix="guides-preview-"))
         config = self._config()
         host, port = config.dev_addr
@@ -194,6 +198,7 @@ class LiveServer:
             builder=self.build, host=host, port=port, root=str(self.site_dir), mount_path=mount_path,
             polling_interval=TRIGGER_POLL_SECONDS)
         self.server.error_handler = self._error_page
+        self.server.build_delay = 0  # a build is asked for only once staging is complete
         self._trigger = self.site_dir.with_name(self.site_dir.name + ".rebuild")
         self._trigger.touch()
         self.server.watch(str(self._trigger), recursive=False)
@@ -205,6 +210,14 @@ class LiveServer:
         with self.lock:
             config = self._config()
             config.site_url = self.url
+            new_env = config.theme.get_env
+
+            def get_env():  # type: ignore[no-untyped-def]
+                env = new_env()
+                env.bytecode_cache = self._compiled  # the theme's templates compile once, not per rebuild
+                return env
+
+            config.theme.get_env = get_env
             self._build(config, serve_url=self.url, dirty=True)
 
     def rebuild(self) -> None:
@@ -223,3 +236,18 @@ class LiveServer:
     def _error_page(self, code: int) -> bytes | None:
         page = self.site_dir / f"{code}.html"
         return page.read_bytes() if code in (404, 500) and page.is_file() else None
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled Jinja templates kept in memory between preview rebuilds. Jinja checks each
+    against its template's source, so an edited template is compiled again."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if (code := self.compiled.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()

@@ -129,3 +129,24 @@ def test_the_preview_runs_on_properdocs_too(basic_site: Path) -> None:
         server.terminate()
         _, errors = server.communicate(timeout=20)
     assert "Traceback" not in errors and "must be a subclass" not in errors
+
+
+def test_compiled_templates_follow_edits(tmp_path: Path) -> None:
+    """The preview keeps compiled templates between rebuilds; an edited template is compiled again."""
+    import jinja2
+
+    from build_tools.site import CompiledTemplates
+
+    compiled = CompiledTemplates()
+    template = tmp_path / "page.html"
+
+    def render() -> str:
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(tmp_path)), auto_reload=False)
+        env.bytecode_cache = compiled
+        return env.get_template("page.html").render(name="partner")
+
+    template.write_text("Hello {{ name }}.")
+    assert render() == "Hello partner." and compiled.compiled
+    assert render() == "Hello partner."  # from the compiled copy
+    template.write_text("Goodbye {{ name }}.")
+    assert render() == "Goodbye partner."
