@@ -212,7 +212,8 @@ def standalone_role(config: Config, role_ids: list[str]) -> str | None:
     """The role published alone, at the root of the site folder: the only role built, when
     it has a host of its own (`site_url`) or the build is an offline copy."""
     if config.offline and len(role_ids) != 1:
-        raise UsageError("an offline copy holds one role's site: add --role ID")
+        choices = " or ".join(f"--role {role}" for role in config.role_ids)
+        raise UsageError(f"--offline: an offline copy holds one role's site, so that nobody is handed another role's pages (add {choices}; one copy per role)")
     if len(role_ids) == 1 and (config.offline or config.role(role_ids[0]).site_url):
         return role_ids[0]
     return None

@@ -54,7 +54,7 @@ def test_the_engine_can_be_chosen_in_mkdocs_yml_and_is_checked(tmp_path: Path) -
 
 def test_an_offline_copy_is_of_one_role(tmp_path: Path) -> None:
     code, output = guides_in_process("build", "-f", str(starter(tmp_path)), "--offline", "-d", str(tmp_path / "usb"))
-    assert code == 2 and "add --role ID" in output
+    assert code == 2 and "add --role public or --role staff" in output
     assert not (tmp_path / "usb").exists()
 
 
