@@ -164,7 +164,10 @@ def staged_text(page: StagedPage, data: dict[str, Any], config: Config) -> str:
 def offline_settings(settings: dict[str, Any]) -> None:
     """A site that works from `file://`: Material's `offline` plugin (search without a server,
     no external requests) and `.html` page addresses, as a browser opens no folder's index.
-    The plugin would load its worker shim from unpkg.com; naming our copy stops it."""
+    The plugin would load its worker shim from unpkg.com; naming our copy stops it.
+    No `site_url`: its canonical links would name `.html` addresses that exist nowhere online
+    (the QR codes and printed addresses on its sheets still lead to the role's site)."""
+    settings.pop("site_url", None)
     plugins = [p for p in (settings.get("plugins") or ["search"]) if p != "offline"]
     names = {next(iter(p)) if isinstance(p, dict) else str(p) for p in plugins}
     settings["plugins"] = [*plugins, *([] if "search" in names else ["search"]), "offline"]

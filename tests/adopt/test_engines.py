@@ -78,6 +78,8 @@ def test_an_offline_copy_opens_from_a_folder_with_search(tmp_path: Path) -> None
     assert (usb / "assets" / "javascripts" / "iframe-worker-shim.js").is_file()
     assert not [p for p in files(usb) if p.endswith(".html") and "unpkg.com" in (usb / p).read_text()]
     assert not any("staff" in name for name in files(usb))
+    # No canonical link to a `.html` address that exists nowhere online.
+    assert not [p for p in files(usb) if p.endswith(".html") and 'rel="canonical"' in (usb / p).read_text()]
     staged = (tmp_path / "p" / ".guides-cache" / "stage" / "public" / "mkdocs.yml").read_text()
     assert "- offline" in staged and "use_directory_urls: false" in staged
 
