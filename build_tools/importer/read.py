@@ -73,9 +73,10 @@ def read_docx(path: Path, picture_stem: str) -> Source:
         return {"src": name, "alt": (image.alt_text or "").strip()}
 
     try:
-        with path.open("rb") as stream:
-            result = mammoth.convert_to_html(stream, style_map=STYLE_MAP, convert_image=mammoth.images.img_element(save_picture))
         document = docx.Document(str(path))
+        style_map = "\n".join([STYLE_MAP, *_heading_styles(document)])
+        with path.open("rb") as stream:
+            result = mammoth.convert_to_html(stream, style_map=style_map, convert_image=mammoth.images.img_element(save_picture))
     except Exception as exc:  # noqa: BLE001 - any failure inside the engines means the file is broken
         raise BadDocument(f"{path}: cannot be read as a Word document, it may be damaged ({type(exc).__name__}; open it in Word and save it again)") from None
     source = Source(result.value, pictures, _running_texts(document), (document.core_properties.title or "").strip())
@@ -109,6 +110,43 @@ def _refuse_non_docx(path: Path) -> None:
         raise BadDocument(f"{path}: not a Word document (the file is a zip without word/document.xml)")
     if broken:
         raise BadDocument(f"{path}: the .docx file is damaged ({broken} is corrupt; open it in Word and save it again)")
+
+
+#: Word's own heading styles, which mammoth maps already.
+_BUILT_IN_HEADING = re.compile(r"[Hh]eading [1-9]")
+
+
+def _heading_styles(document: object) -> list[str]:
+    """Style-map lines for a house's own heading styles ("Policy Heading 1", "Section
+    Title"): a paragraph style is a heading when it, or a style it is based on, has an
+    outline level or is one of Word's headings. Without this they become body text."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    lines = []
+    for style in document.styles:  # type: ignore[attr-defined]
+        name = getattr(style, "name", None) or ""
+        if style.type != WD_STYLE_TYPE.PARAGRAPH or not name or "'" in name or _BUILT_IN_HEADING.fullmatch(name):
+            continue
+        if name in ("Title", "Subtitle") or name.lower().startswith("toc"):
+            continue
+        if level := _outline_level(style):
+            lines.append(f"p[style-name='{name}'] => h{level}:fresh")
+    return lines
+
+
+def _outline_level(style: object) -> int | None:
+    """1–6 for a heading style, by its own outline level or the nearest style it is based on."""
+    seen: set[str] = set()
+    while style is not None and getattr(style, "style_id", None) not in seen:
+        seen.add(getattr(style, "style_id", ""))
+        levels = style.element.xpath("./w:pPr/w:outlineLvl/@w:val")  # type: ignore[attr-defined]
+        if levels:
+            level = int(levels[0]) + 1 if str(levels[0]).isdigit() else 0
+            return level if 1 <= level <= 6 else None  # Word's level 10 is body text
+        if _BUILT_IN_HEADING.fullmatch(getattr(style, "name", "") or ""):
+            return min(int(style.name.split()[1]), 6)  # type: ignore[attr-defined]
+        style = getattr(style, "base_style", None)
+    return None
 
 
 def _running_texts(document: object) -> set[str]:
