@@ -51,6 +51,10 @@ def convert(path: Path, page_stem: str, variables: dict[str, Any], roles: list[s
     _reader_notes(draft, source.pictures)
     for message in source.messages:
         draft.note_meta("", "word", f"mammoth: {message}", "check the page against the Word document")
+    for text in source.lost:
+        shown = text if len(text) <= 80 else text[:77] + "…"
+        draft.note_meta("", "lost-text", f"this text in the Word file could not be imported: \"{shown}\"",
+                        "copy it into the page by hand; text in Word shapes and text boxes is the usual cause")
     meta = {"title": draft.meta["title"], "roles": roles, "type": chosen} | {k: v for k, v in draft.meta.items() if k != "title"}
     markdown, notes = render(draft, meta)
     return Page(markdown, source.pictures, notes, draft.done, chosen)

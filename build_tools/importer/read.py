@@ -13,6 +13,7 @@ import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field
+from html import unescape
 from pathlib import Path
 
 from build_tools.errors import GuidesError
@@ -54,6 +55,8 @@ class Source:
     title_property: str = ""
     #: mammoth's own messages (styles it did not recognise, parts it ignored).
     messages: list[str] = field(default_factory=list)
+    #: Paragraphs of the Word body whose text mammoth did not carry over.
+    lost: list[str] = field(default_factory=list)
 
 
 def read_docx(path: Path, picture_stem: str) -> Source:
@@ -81,6 +84,7 @@ def read_docx(path: Path, picture_stem: str) -> Source:
         raise BadDocument(f"{path}: cannot be read as a Word document, it may be damaged ({type(exc).__name__}; open it in Word and save it again)") from None
     source = Source(result.value, pictures, _running_texts(document), (document.core_properties.title or "").strip())
     source.messages = [m.message for m in result.messages if "Unrecognised" not in m.message]
+    source.lost = _lost_text(path, result.value)
     if not result.value.strip() or not any(text.strip() for text in _all_text(result.value)):
         raise BadDocument(f"{path}: the document is empty (nothing to import)")
     return source
@@ -147,6 +151,36 @@ def _outline_level(style: object) -> int | None:
             return min(int(style.name.split()[1]), 6)  # type: ignore[attr-defined]
         style = getattr(style, "base_style", None)
     return None
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _lost_text(path: Path, html: str) -> list[str]:
+    """Paragraphs of the Word body whose text is nowhere in mammoth's HTML (a text box saved
+    without the older copy that mammoth reads, say): reported, never silently dropped."""
+    from lxml import etree
+
+    with zipfile.ZipFile(path) as archive:
+        root = etree.fromstring(archive.read("word/document.xml"))
+    shown = _squash(unescape(re.sub(r"<[^>]+>", "", html)))
+    lost = []
+    for paragraph in root.iter(f"{_W}p"):
+        text = "".join(t.text or "" for t in paragraph.iter(f"{_W}t") if _paragraph_of(t) is paragraph)
+        if (squashed := _squash(text)) and squashed not in shown:
+            lost.append(" ".join(text.split()))
+    return lost
+
+
+def _paragraph_of(node: object) -> object:
+    """The innermost paragraph holding a text run (a text box's paragraphs sit inside another's)."""
+    while node is not None and getattr(node, "tag", None) != f"{_W}p":
+        node = node.getparent()  # type: ignore[attr-defined]
+    return node
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
 
 
 def _running_texts(document: object) -> set[str]:

@@ -65,6 +65,7 @@ def test_text_survives_and_findings_point_at_lines(body: list[dict], tmp_path: P
             assert " ".join(original.split()) in rendered.replace("\u00a0", " "), (original, text)
     lines = page.markdown.count("\n")
     assert all(1 <= line <= lines for line, _ in page.notes)
+    assert not [note for _, note in page.notes if note.rule == "lost-text"]  # nothing was lost, so nothing is said lost
 
 
 @given(day=st.dates(min_value=date(1990, 1, 1), max_value=date(2099, 12, 31)))

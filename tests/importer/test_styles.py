@@ -42,3 +42,31 @@ def _document(path: Path) -> Path:
 def test_custom_heading_styles_become_headings(tmp_path: Path, text: str, tag: str) -> None:
     html = read_docx(_document(tmp_path / "styles.docx"), "styles").html
     assert f"<{tag}>{text}</{tag}>" in html, html
+
+
+TEXT_BOX = (
+    '<w:r xmlns:w="{w}" xmlns:v="urn:schemas-microsoft-com:vml" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+    '<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic>'
+    '<a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:txbx><w:txbxContent>'
+    '<w:p><w:r><w:t>Call us if you are unwell on the day.</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp></a:graphicData>'
+    '</a:graphic></wp:anchor></w:drawing></mc:Choice>{fallback}</mc:AlternateContent></w:r>'
+)
+FALLBACK = ('<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>Call us if you are unwell on the day.</w:t>'
+            '</w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>')
+
+
+@pytest.mark.parametrize(("fallback", "lost"), [(FALLBACK, []), ("", ["Call us if you are unwell on the day."])])
+def test_text_that_is_not_read_is_reported_not_dropped(tmp_path: Path, fallback: str, lost: list[str]) -> None:
+    """Word saves a text box twice (new and old form) and mammoth reads the old one; a file
+    with only the new form loses the text, which must then be reported."""
+    document = docx.Document()
+    document.add_paragraph("Before the box.")
+    document.add_paragraph()._p.append(parse_xml(TEXT_BOX.format(w=W, fallback=fallback)))
+    document.add_paragraph("After the box.")
+    path = tmp_path / "box.docx"
+    document.save(str(path))
+    source = read_docx(path, "box")
+    assert source.lost == lost
+    assert ("Call us if you are unwell" in source.html) == (not lost)
