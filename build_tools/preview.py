@@ -24,11 +24,8 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
-
 from build_tools import incremental, pipeline, site
 from build_tools.errors import EngineError, Finding, UsageError, has_errors
-from build_tools.mkdocs_yml import MkDocsDumper
 from build_tools.readability.metrics import pronunciations
 from build_tools.results import CheckResult
 
@@ -44,7 +41,8 @@ def serve(config_file: Path, role: str, address: str, today: date | None) -> Non
     config = preview.checked.config
     watched = [config.config_file, config.docs_dir, config.custom_dir, *config.partials_dirs]
     _check_address(address)
-    server = site.LiveServer(preview.project / "mkdocs.yml", address, config.guides.engine, preview.lock)
+    server = site.LiveServer(preview.project / "mkdocs.yml", address, config.guides.engine, preview.lock,
+                             errors=lambda: preview.errors)
     try:
         server.build()
     except Exception as exc:  # noqa: BLE001 (whatever the engine raises, the author gets one line)
@@ -96,8 +94,9 @@ class Preview:
         self.project = Path()
         self.manifest: incremental.Manifest | None = None
         self.first = True
-        #: Errors are shown on every page: the next good staging renders every page again.
-        self.showing_errors = False
+        #: Errors shown above every previewed page (given to each build, not written to the
+        #: staged config); while there are some, the next good staging renders every page again.
+        self.errors: list[str] = []
         #: Held while staging writes and while the engine builds: a build sees a whole staging.
         self.lock = threading.Lock()
 
@@ -126,21 +125,17 @@ class Preview:
         pipeline.stage_roles(checked, [self.role], cache, self.today)
         self.project = cache / "stage" / self.role
         manifest = incremental.manifest(self.project, pipeline.theme_dirs(checked.config))
-        if not first and (self.showing_errors or incremental.plan(self.manifest, manifest).kind == "full"):
+        if not first and (self.errors or incremental.plan(self.manifest, manifest).kind == "full"):
             _touch_pages(self.project / "docs")  # MkDocs --dirty then renders every page
-        self.manifest, self.first, self.showing_errors = manifest, False, False
+        self.manifest, self.first, self.errors = manifest, False, []
         if not first:
             print("guides: preview updated", file=sys.stderr)
         return True
 
     def _show_errors(self, problems: list[Finding]) -> None:
-        """Put the errors in the staged config: every page shows them until they are fixed."""
-        config_path = self.project / "mkdocs.yml"
-        settings = yaml.load(config_path.read_text(encoding="utf-8"), Loader=yaml.Loader)  # noqa: S506 (our own file)
-        settings.setdefault("extra", {}).setdefault("guides", {})["preview_errors"] = [f.format() for f in problems]
-        config_path.write_text(yaml.dump(settings, Dumper=MkDocsDumper, sort_keys=False, allow_unicode=True), encoding="utf-8")
+        """Every page shows the errors until they are fixed: render them all again."""
+        self.errors = [f.format() for f in problems]
         _touch_pages(self.project / "docs")
-        self.showing_errors = True  # whatever comes next, render every page again
 
 
 def _touch_pages(docs: Path) -> None:

@@ -23,6 +23,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
@@ -178,7 +179,8 @@ class LiveServer:
     build sees a whole staging. Only one role's config is ever loaded in this process.
     """
 
-    def __init__(self, config_file: Path, address: str, engine: Engine, lock: threading.Lock) -> None:
+    def __init__(self, config_file: Path, address: str, engine: Engine, lock: threading.Lock,
+                 errors: Callable[[], list[str]] = list) -> None:
         engine_command(engine)  # a usage error when it is not installed
         os.environ.update(mkdocs_env())
         if engine == "properdocs":  # as `properdocs` does on start: plugins' `mkdocs.*` imports mean ProperDocs
@@ -188,6 +190,8 @@ class LiveServer:
         livereload = importlib.import_module(f"{engine}.livereload")
         logging.getLogger(f"{engine}.commands.build").addFilter(lambda record: DIRTY_NOTICE not in record.getMessage())
         self.config_file, self.address, self.lock = config_file, address, lock
+        #: The content's current errors, shown above every page built (`extra.guides.preview_errors`).
+        self.errors = errors
         self._compiled = CompiledTemplates()
         self.site_dir = Path(tempfile.mkdtemp(prefix="guides-preview-"))
         config = self._config()
@@ -210,6 +214,7 @@ class LiveServer:
         with self.lock:
             config = self._config()
             config.site_url = self.url
+            config.extra["guides"] = {**(config.extra.get("guides") or {}), "preview_errors": self.errors()}
             new_env = config.theme.get_env
 
             def get_env():  # type: ignore[no-untyped-def]

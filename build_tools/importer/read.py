@@ -84,7 +84,7 @@ def read_docx(path: Path, picture_stem: str) -> Source:
         raise BadDocument(f"{path}: cannot be read as a Word document, it may be damaged ({type(exc).__name__}; open it in Word and save it again)") from None
     source = Source(result.value, pictures, _running_texts(document), (document.core_properties.title or "").strip())
     source.messages = [m.message for m in result.messages if "Unrecognised" not in m.message]
-    source.lost = _lost_text(path, result.value)
+    source.lost = _lost_text(document, result.value)
     if not result.value.strip() or not any(text.strip() for text in _all_text(result.value)):
         raise BadDocument(f"{path}: the document is empty (nothing to import)")
     return source
@@ -156,13 +156,11 @@ def _outline_level(style: object) -> int | None:
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def _lost_text(path: Path, html: str) -> list[str]:
+def _lost_text(document: object, html: str) -> list[str]:
     """Paragraphs of the Word body whose text is nowhere in mammoth's HTML (a text box saved
-    without the older copy that mammoth reads, say): reported, never silently dropped."""
-    from lxml import etree
-
-    with zipfile.ZipFile(path) as archive:
-        root = etree.fromstring(archive.read("word/document.xml"))
+    without the older copy that mammoth reads, say): reported, never silently dropped.
+    The body is python-docx's, already parsed."""
+    root = document.element  # type: ignore[attr-defined]
     shown = _squash(unescape(re.sub(r"<[^>]+>", "", html)))
     lost = []
     for paragraph in root.iter(f"{_W}p"):
